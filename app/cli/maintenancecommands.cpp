@@ -91,6 +91,9 @@ int Commands::verify(CliContext &context, const QStringList &arguments)
     parser.setApplicationDescription(u"verify — check that every recorded file exists and hashes to its name"_s);
     if (!prepare(context, parser, u"verify"_s, arguments))
         return context.exitCode;
+    const Status integrity = context.catalog().checkIntegrity();
+    if (!integrity)
+        context.console().error(integrity.error());
     const auto report = StoreVerifier(context.workspace()).run(progressFor(context, u"verifying"_s));
     context.console().endProgress();
     if (!report)
@@ -103,10 +106,11 @@ int Commands::verify(CliContext &context, const QStringList &arguments)
     context.console().result(QJsonObject{{u"checkedFiles"_s, report->checkedFiles},
                                          {u"checkedBytes"_s, report->checkedBytes},
                                          {u"problems"_s, problemsJson(report->problems)},
+                                         {u"catalogIntegrity"_s, integrity ? u"ok"_s : integrity.error()},
                                          {u"cancelled"_s, report->cancelled}});
     if (report->cancelled)
         return ExitCancelled;
-    return report->isClean() ? ExitOk : ExitDamage;
+    return report->isClean() && integrity ? ExitOk : ExitDamage;
 }
 
 int Commands::cleanup(CliContext &context, const QStringList &arguments)

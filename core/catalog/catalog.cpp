@@ -22,15 +22,14 @@ constexpr int kBusyTimeoutMs = 15000;
 
 QString nextConnectionName()
 {
-    static std::atomic<quint64> counter{0};
+    static std::atomic<quint64> counter {0};
     return u"vitrine-catalog-%1"_s.arg(++counter);
 }
 
 QString damagedMessage(const QString &path, const QString &reason)
 {
     return u"%1: the catalog is damaged (%2). It was not changed; restore the workspace "
-           "from a backup with `vitrine-cli restore`."_s
-        .arg(path, reason);
+           "from a backup with `vitrine-cli restore`."_s.arg(path, reason);
 }
 
 bool isDamageError(const QSqlError &error)
@@ -38,8 +37,8 @@ bool isDamageError(const QSqlError &error)
     const int code = error.nativeErrorCode().toInt() & 0xff;
     constexpr int sqliteCorrupt = 11;
     constexpr int sqliteNotADatabase = 26;
-    return code == sqliteCorrupt || code == sqliteNotADatabase
-        || error.databaseText().contains(u"malformed"_s) || error.databaseText().contains(u"not a database"_s);
+    return code == sqliteCorrupt || code == sqliteNotADatabase || error.databaseText().contains(u"malformed"_s) ||
+        error.databaseText().contains(u"not a database"_s);
 }
 
 // Checks the SQLite header before SQLite sees the file: a file that is not a database, or
@@ -63,8 +62,8 @@ Status checkHeader(const QString &path)
     if (pageCount == 0 || changeCounter != validFor || (wal.exists() && wal.size() > 0))
         return {};
     if (file.size() < pageSize * pageCount) {
-        return Status::failure(damagedMessage(
-            path, u"truncated: %1 of %2 bytes"_s.arg(file.size()).arg(pageSize * pageCount)));
+        return Status::failure(
+            damagedMessage(path, u"truncated: %1 of %2 bytes"_s.arg(file.size()).arg(pageSize * pageCount)));
     }
     return {};
 }
@@ -73,8 +72,7 @@ Status checkHeader(const QString &path)
 
 Catalog::Catalog(QString path, QString connectionName)
     : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_thread(QThread::currentThread())
-{
-}
+{ }
 
 Catalog::~Catalog()
 {
@@ -134,8 +132,7 @@ Result<std::unique_ptr<Catalog>> Catalog::openConnection(const QString &path, Op
     }
     if (Status status = catalog->applyPragmas(); !status)
         return R::failure(status.error());
-    Status prepared = mode == OpenMode::Create ? catalog->createWorkspace()
-                                               : CatalogSchema::migrate(catalog->m_db);
+    Status prepared = mode == OpenMode::Create ? catalog->createWorkspace() : CatalogSchema::migrate(catalog->m_db);
     if (!prepared)
         return R::failure(catalog->failure(u"cannot prepare the catalog: "_s + prepared.error()));
     if (Status status = catalog->loadMeta(); !status)
@@ -170,8 +167,9 @@ Status Catalog::validateExisting()
     const int version = query.value(0).toInt();
     if (version > CatalogSchema::latestVersion()) {
         return Status::failure(u"%1: this catalog was written by a newer Vitrine (schema %2; this "
-                               "version knows up to %3). Upgrade Vitrine to open it."_s
-                                   .arg(m_path).arg(version).arg(CatalogSchema::latestVersion()));
+                               "version knows up to %3). Upgrade Vitrine to open it."_s.arg(m_path)
+                                   .arg(version)
+                                   .arg(CatalogSchema::latestVersion()));
     }
     if (version < 1)
         return Status::failure(failure(u"not a Vitrine catalog (no schema version)"_s));
@@ -198,8 +196,8 @@ Status Catalog::applyPragmas()
         Result<QSqlQuery> query = exec(pragma);
         if (!query)
             return Status::failure(query.error());
-        if (pragma.contains(u"journal_mode"_s)
-            && (!query->next() || query->value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0))
+        if (pragma.contains(u"journal_mode"_s) &&
+            (!query->next() || query->value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0))
             return Status::failure(failure(u"cannot switch the catalog to WAL mode"_s));
     }
     return {};
@@ -254,7 +252,7 @@ QString Catalog::connectionName() const
 Status Catalog::write(const std::function<Status()> &body)
 {
     checkThread();
-    if (Result<QSqlQuery> begin = exec(u"BEGIN"_s); !begin)
+    if (Result<QSqlQuery> begin = exec(u"BEGIN IMMEDIATE"_s); !begin)
         return Status::failure(begin.error());
     Status status = body();
     if (status) {

@@ -47,7 +47,7 @@ class Catalog final
 {
 public:
     enum class OpenMode {
-        Create,      // a new catalog; refuses an existing file (never clobbers)
+        Create, // a new catalog; refuses an existing file (never clobbers)
         OpenExisting // refuses a missing, damaged or too new catalog; migrates an older one
     };
 
@@ -64,8 +64,10 @@ public:
     QString connectionName() const;
 
     // entities
-    Result<Entity> addEntity(EntityKind kind, const QString &key, const QString &name,
-                             const QString &parentKey = {}, const QString &baseKey = {});
+    // parentKey names an existing entity of the same kind (a product variant's product);
+    // an empty name becomes the key.
+    Result<Entity> addEntity(EntityKind kind, const QString &key, const QString &name, const QString &parentKey = {},
+                             const QString &baseKey = {});
     std::optional<Entity> entity(EntityKind kind, const QString &key);
     std::optional<Entity> entityById(qint64 id);
     // Sorted by kind and key; filter matches key or name, case-insensitive, anywhere.
@@ -111,7 +113,9 @@ public:
 
     // maintenance
     CatalogStats stats();
-    QList<StoredFileRef> referencedFiles();
+    // Every file the catalog refers to; a failed query is an error, never an empty list
+    // (cleanup would take an empty list for "every file is unreferenced").
+    Result<QList<StoredFileRef>> referencedFiles();
     // Removes the image's rows (links, tags, search entry, renditions) and records a delete
     // in the outbox; the files are the caller's business.
     Status forgetImage(qint64 imageId);

@@ -8,8 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
-Result<Entity> Catalog::addEntity(EntityKind kind, const QString &key, const QString &name,
-                                  const QString &parentKey, const QString &baseKey)
+Result<Entity> Catalog::addEntity(EntityKind kind, const QString &key, const QString &name, const QString &parentKey,
+                                  const QString &baseKey)
 {
     const QString kindName = entityKindName(kind);
     const QString cleanKey = key.trimmed();
@@ -25,22 +25,26 @@ Result<Entity> Catalog::addEntity(EntityKind kind, const QString &key, const QSt
         if (!parentKey.trimmed().isEmpty()) {
             const std::optional<Entity> parent = entity(kind, parentKey.trimmed());
             if (!parent)
-                return Status::failure(failure(u"%1: its parent %2 \"%3\" does not exist"_s.arg(label, kindName, parentKey.trimmed())));
+                return Status::failure(
+                    failure(u"%1: its parent %2 \"%3\" does not exist"_s.arg(label, kindName, parentKey.trimmed())));
             parentId = parent->id;
         }
         if (entity(kind, cleanKey))
             return Status::failure(failure(label + u" already exists"_s));
         const QString now = CatalogRows::now();
-        Result<QSqlQuery> insert = exec(
-            u"INSERT INTO entities(kind, key, name, parent_id, base_key, created_at, modified_at, revision) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 1)"_s,
-            {kindName, cleanKey, cleanName, parentId, CatalogRows::text(baseKey.trimmed()), now, now});
+        Result<QSqlQuery> insert =
+            exec(u"INSERT INTO entities(kind, key, name, parent_id, base_key, created_at, modified_at, revision) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, 1)"_s,
+                 {kindName, cleanKey, cleanName, parentId, CatalogRows::text(baseKey.trimmed()), now, now});
         if (!insert)
             return Status::failure(insert.error());
         id = insert->lastInsertId().toLongLong();
         return enqueue(u"entity.create"_s, u"%1:%2"_s.arg(kindName, cleanKey),
-                       {{u"kind"_s, kindName}, {u"key"_s, cleanKey}, {u"name"_s, cleanName},
-                        {u"parentKey"_s, parentKey.trimmed()}, {u"baseKey"_s, baseKey.trimmed()}});
+                       {{u"kind"_s, kindName},
+                        {u"key"_s, cleanKey},
+                        {u"name"_s, cleanName},
+                        {u"parentKey"_s, parentKey.trimmed()},
+                        {u"baseKey"_s, baseKey.trimmed()}});
     });
     if (!status)
         return Result<Entity>::failure(status.error());
@@ -52,7 +56,8 @@ Result<Entity> Catalog::addEntity(EntityKind kind, const QString &key, const QSt
 
 std::optional<Entity> Catalog::entity(EntityKind kind, const QString &key)
 {
-    const QList<Entity> found = loadEntities(u"WHERE e.kind = ? AND e.key = ?"_s, {entityKindName(kind), key.trimmed()});
+    const QList<Entity> found =
+        loadEntities(u"WHERE e.kind = ? AND e.key = ?"_s, {entityKindName(kind), key.trimmed()});
     return found.isEmpty() ? std::nullopt : std::optional<Entity>(found.first());
 }
 
@@ -85,7 +90,8 @@ Status Catalog::renameEntity(qint64 entityId, const QString &name)
             return Status::failure(failure(CatalogRows::entityLabel(*current) + u": the name cannot be empty"_s));
         if (cleanName == current->name)
             return {};
-        if (Result<QSqlQuery> update = exec(u"UPDATE entities SET name = ? WHERE id = ?"_s, {cleanName, entityId}); !update)
+        if (Result<QSqlQuery> update = exec(u"UPDATE entities SET name = ? WHERE id = ?"_s, {cleanName, entityId});
+            !update)
             return Status::failure(update.error());
         if (Status status = touchEntity(entityId); !status)
             return status;
@@ -121,7 +127,8 @@ QString Catalog::entitySubject(const Entity &entity) const
 QList<Entity> Catalog::loadEntities(const QString &sqlTail, const QVariantList &binds)
 {
     checkThread();
-    Result<QSqlQuery> query = exec(u"SELECT "_s + CatalogRows::entityColumns() + u" FROM entities e "_s + sqlTail, binds);
+    Result<QSqlQuery> query =
+        exec(u"SELECT "_s + CatalogRows::entityColumns() + u" FROM entities e "_s + sqlTail, binds);
     if (!query) {
         qWarning().noquote() << query.error();
         return {};

@@ -13,11 +13,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kImageColumns =
-    u"SELECT i.id, i.uid, i.sha256, i.original_name, i.format, i.width, i.height, i.bytes, "
-    "i.captured_at, i.gps_lat, i.gps_lon, i.gps_alt, i.camera_make, i.camera_model, "
-    "i.exif_orientation, i.rotation, i.caption, i.alt_text, i.description, i.image_type, "
-    "i.front, i.created_at, i.modified_at, i.revision FROM images i "_s;
+const QString kImageColumns = u"SELECT i.id, i.uid, i.sha256, i.original_name, i.format, i.width, i.height, i.bytes, "
+                              "i.captured_at, i.gps_lat, i.gps_lon, i.gps_alt, i.camera_make, i.camera_model, "
+                              "i.exif_orientation, i.rotation, i.caption, i.alt_text, i.description, i.image_type, "
+                              "i.front, i.created_at, i.modified_at, i.revision FROM images i "_s;
 
 ImageRecord imageFromRow(const QSqlQuery &q)
 {
@@ -32,7 +31,7 @@ ImageRecord imageFromRow(const QSqlQuery &q)
     image.bytes = q.value(7).toLongLong();
     image.facts.capturedAt = CatalogRows::dateTime(q.value(8));
     if (!q.value(9).isNull() && !q.value(10).isNull()) {
-        GpsPosition gps{q.value(9).toDouble(), q.value(10).toDouble(), std::nullopt};
+        GpsPosition gps {q.value(9).toDouble(), q.value(10).toDouble(), std::nullopt};
         if (!q.value(11).isNull())
             gps.altitude = q.value(11).toDouble();
         image.facts.gps = gps;
@@ -74,7 +73,7 @@ QVariant optionalDouble(const std::optional<double> &value)
 
 QJsonObject createPayload(const ImageRecord &image)
 {
-    QJsonObject payload{
+    QJsonObject payload {
         {u"uid"_s, image.uid},
         {u"sha256"_s, image.sha256},
         {u"format"_s, image.facts.format},
@@ -90,7 +89,7 @@ QJsonObject createPayload(const ImageRecord &image)
         {u"createdAt"_s, CatalogRows::timestamp(image.createdAt)},
     };
     if (image.facts.gps) {
-        QJsonObject gps{{u"latitude"_s, image.facts.gps->latitude}, {u"longitude"_s, image.facts.gps->longitude}};
+        QJsonObject gps {{u"latitude"_s, image.facts.gps->latitude}, {u"longitude"_s, image.facts.gps->longitude}};
         if (image.facts.gps->altitude)
             gps.insert(u"altitude"_s, *image.facts.gps->altitude);
         payload.insert(u"gps"_s, gps);
@@ -145,7 +144,7 @@ Result<RecordedImport> Catalog::recordImport(const NewImage &image, const QList<
     if (!status)
         return R::failure(status.error());
     RecordedImport recorded;
-    recorded.image = imageById(imageId).value_or(ImageRecord{});
+    recorded.image = imageById(imageId).value_or(ImageRecord {});
     recorded.duplicate = duplicate;
     for (const LinkInfo &link : linksOfImage(imageId))
         recorded.entities.append(link.entity);
@@ -163,10 +162,11 @@ Result<qint64> Catalog::insertImage(const NewImage &image)
         u"INSERT INTO images(uid, sha256, format, width, height, bytes, original_name, captured_at, "
         "gps_lat, gps_lon, gps_alt, camera_make, camera_model, exif_orientation, created_at, modified_at, revision) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s,
-        {uid, sha256, facts.format, std::max(facts.width, 0), std::max(facts.height, 0), std::max<qint64>(image.bytes, 0),
-         CatalogRows::text(image.originalName),
+        {uid, sha256, facts.format, std::max(facts.width, 0), std::max(facts.height, 0),
+         std::max<qint64>(image.bytes, 0), CatalogRows::text(image.originalName),
          facts.capturedAt.isValid() ? QVariant(facts.capturedAt.toString(Qt::ISODateWithMs)) : QVariant(),
-         facts.gps ? QVariant(facts.gps->latitude) : QVariant(), facts.gps ? QVariant(facts.gps->longitude) : QVariant(),
+         facts.gps ? QVariant(facts.gps->latitude) : QVariant(),
+         facts.gps ? QVariant(facts.gps->longitude) : QVariant(),
          facts.gps ? optionalDouble(facts.gps->altitude) : QVariant(), CatalogRows::text(facts.cameraMake),
          CatalogRows::text(facts.cameraModel), orientation, now, now});
     if (!insert)
@@ -185,9 +185,9 @@ Result<qint64> Catalog::insertImage(const NewImage &image)
 Status Catalog::insertRenditions(qint64 imageId, const QList<RenditionRecord> &renditions)
 {
     for (const RenditionRecord &rendition : renditions) {
-        Result<QSqlQuery> insert = exec(
-            u"INSERT INTO renditions(image_id, name, width, height, bytes, sha256) VALUES (?, ?, ?, ?, ?, ?)"_s,
-            {imageId, rendition.name, rendition.width, rendition.height, rendition.bytes, rendition.sha256});
+        Result<QSqlQuery> insert =
+            exec(u"INSERT INTO renditions(image_id, name, width, height, bytes, sha256) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                 {imageId, rendition.name, rendition.width, rendition.height, rendition.bytes, rendition.sha256});
         if (!insert)
             return Status::failure(insert.error());
     }
@@ -238,7 +238,7 @@ Status Catalog::editImage(qint64 imageId, const ImageEdit &edit)
             return Status::failure(failure(u"image %1 does not exist"_s.arg(imageId)));
         QStringList assignments;
         QVariantList binds;
-        QJsonObject payload{{u"uid"_s, current->uid}};
+        QJsonObject payload {{u"uid"_s, current->uid}};
         const auto change = [&](const std::optional<QString> &value, const QString &now, const char16_t *column,
                                 const char16_t *field) {
             if (!value || *value == now)
@@ -259,7 +259,8 @@ Status Catalog::editImage(qint64 imageId, const ImageEdit &edit)
         if (assignments.isEmpty())
             return {};
         binds.append(imageId);
-        if (Result<QSqlQuery> update = exec(u"UPDATE images SET "_s + assignments.join(u", "_s) + u" WHERE id = ?"_s, binds);
+        if (Result<QSqlQuery> update =
+                exec(u"UPDATE images SET "_s + assignments.join(u", "_s) + u" WHERE id = ?"_s, binds);
             !update)
             return Status::failure(update.error());
         if (Status status = touchImage(imageId); !status)
@@ -319,8 +320,9 @@ Status Catalog::changeTags(qint64 imageId, const std::function<QStringList(const
         if (Status status = reindexImage(imageId); !status)
             return status;
         const std::optional<ImageRecord> updated = imageById(imageId);
-        return enqueue(u"image.update"_s, current->uid,
-                       {{u"uid"_s, current->uid}, {u"tags"_s, QJsonArray::fromStringList(updated ? updated->tags : wanted)}});
+        return enqueue(
+            u"image.update"_s, current->uid,
+            {{u"uid"_s, current->uid}, {u"tags"_s, QJsonArray::fromStringList(updated ? updated->tags : wanted)}});
     });
 }
 
@@ -330,8 +332,8 @@ Status Catalog::writeTags(qint64 imageId, const QStringList &tags)
         return Status::failure(clear.error());
     for (const QString &tag : tags) {
         const QString folded = tag.toCaseFolded();
-        if (Status status = run(u"INSERT INTO tags(name, folded) VALUES (?, ?) ON CONFLICT(folded) DO NOTHING"_s,
-                                {tag, folded});
+        if (Status status =
+                run(u"INSERT INTO tags(name, folded) VALUES (?, ?) ON CONFLICT(folded) DO NOTHING"_s, {tag, folded});
             !status)
             return status;
         if (Status status = run(u"INSERT OR IGNORE INTO image_tags(image_id, tag_id) "
@@ -356,7 +358,8 @@ Status Catalog::setRotation(qint64 imageId, int quarterTurns, const QList<Rendit
             return status;
         if (rotation == current->rotationQuarterTurns)
             return {};
-        if (Result<QSqlQuery> update = exec(u"UPDATE images SET rotation = ? WHERE id = ?"_s, {rotation, imageId}); !update)
+        if (Result<QSqlQuery> update = exec(u"UPDATE images SET rotation = ? WHERE id = ?"_s, {rotation, imageId});
+            !update)
             return Status::failure(update.error());
         if (Status status = touchImage(imageId); !status)
             return status;
@@ -459,8 +462,8 @@ Result<QList<ImageRecord>> Catalog::queryImages(const QString &sqlTail, const QV
     while (renditions->next()) {
         const QSqlQuery &r = renditions.value();
         images[indexById.value(r.value(0).toLongLong())].renditions.append(
-            RenditionRecord{r.value(1).toString(), r.value(2).toInt(), r.value(3).toInt(), r.value(4).toLongLong(),
-                            r.value(5).toString()});
+            RenditionRecord {r.value(1).toString(), r.value(2).toInt(), r.value(3).toInt(), r.value(4).toLongLong(),
+                             r.value(5).toString()});
     }
     return images;
 }
@@ -469,9 +472,10 @@ Status Catalog::reindexImage(qint64 imageId)
 {
     if (Result<QSqlQuery> clear = exec(u"DELETE FROM image_search WHERE rowid = ?"_s, {imageId}); !clear)
         return Status::failure(clear.error());
-    Result<QSqlQuery> insert = exec(u"INSERT INTO image_search(rowid, caption, alt_text, description, tags, entities) "_s
-                                        + CatalogSchema::searchRowSelect() + u"WHERE i.id = ?"_s,
-                                    {imageId});
+    Result<QSqlQuery> insert =
+        exec(u"INSERT INTO image_search(rowid, caption, alt_text, description, tags, entities) "_s +
+                 CatalogSchema::searchRowSelect() + u"WHERE i.id = ?"_s,
+             {imageId});
     return insert ? Status() : Status::failure(insert.error());
 }
 
@@ -480,8 +484,9 @@ Status Catalog::reindexEntityImages(qint64 entityId)
     const QString linked = u"(SELECT image_id FROM links WHERE entity_id = ?)"_s;
     if (Result<QSqlQuery> clear = exec(u"DELETE FROM image_search WHERE rowid IN "_s + linked, {entityId}); !clear)
         return Status::failure(clear.error());
-    Result<QSqlQuery> insert = exec(u"INSERT INTO image_search(rowid, caption, alt_text, description, tags, entities) "_s
-                                        + CatalogSchema::searchRowSelect() + u"WHERE i.id IN "_s + linked,
-                                    {entityId});
+    Result<QSqlQuery> insert =
+        exec(u"INSERT INTO image_search(rowid, caption, alt_text, description, tags, entities) "_s +
+                 CatalogSchema::searchRowSelect() + u"WHERE i.id IN "_s + linked,
+             {entityId});
     return insert ? Status() : Status::failure(insert.error());
 }

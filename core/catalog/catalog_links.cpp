@@ -26,7 +26,8 @@ Status Catalog::link(qint64 imageId, qint64 entityId)
 // reindexes the image once all its links are written.
 Status Catalog::insertLink(qint64 imageId, qint64 entityId)
 {
-    Result<QSqlQuery> existing = exec(u"SELECT 1 FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
+    Result<QSqlQuery> existing =
+        exec(u"SELECT 1 FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
     if (!existing)
         return Status::failure(existing.error());
     if (existing->next())
@@ -44,7 +45,8 @@ Status Catalog::insertLink(qint64 imageId, qint64 entityId)
     const std::optional<Entity> entity = entityById(entityId);
     const QString uid = imageUid(imageId);
     return enqueue(u"link.create"_s, uid,
-                   {{u"image"_s, uid}, {u"entity"_s, entity ? entitySubject(*entity) : QString()},
+                   {{u"image"_s, uid},
+                    {u"entity"_s, entity ? entitySubject(*entity) : QString()},
                     {u"links"_s, linkState(entityId)}});
 }
 
@@ -56,7 +58,8 @@ Status Catalog::unlink(qint64 imageId, qint64 entityId)
             return Status::failure(failure(u"entity %1 does not exist"_s.arg(entityId)));
         if (Status status = requireImage(imageId); !status)
             return status;
-        Result<QSqlQuery> removed = exec(u"DELETE FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
+        Result<QSqlQuery> removed =
+            exec(u"DELETE FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
         if (!removed)
             return Status::failure(removed.error());
         if (removed->numRowsAffected() < 1)
@@ -80,12 +83,14 @@ Status Catalog::setPrimary(qint64 entityId, qint64 imageId, const QString &pinne
         const std::optional<Entity> entity = entityById(entityId);
         if (!entity)
             return Status::failure(failure(u"entity %1 does not exist"_s.arg(entityId)));
-        Result<QSqlQuery> linked = exec(u"SELECT 1 FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
+        Result<QSqlQuery> linked =
+            exec(u"SELECT 1 FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
         if (!linked)
             return Status::failure(linked.error());
         if (!linked->next())
-            return Status::failure(failure(u"image %1 is not linked to %2, so it cannot be its primary image"_s.arg(imageId).arg(
-                CatalogRows::entityLabel(*entity))));
+            return Status::failure(
+                failure(u"image %1 is not linked to %2, so it cannot be its primary image"_s.arg(imageId).arg(
+                    CatalogRows::entityLabel(*entity))));
         linked->finish();
         // Unpin and demote first: the unique index allows one primary per entity at any instant.
         if (Status status = run(u"UPDATE links SET primary_pinned = 0, pinned_by = NULL, pinned_at = NULL "
@@ -93,8 +98,9 @@ Status Catalog::setPrimary(qint64 entityId, qint64 imageId, const QString &pinne
                                 {entityId});
             !status)
             return status;
-        if (Status status = run(u"UPDATE links SET is_primary = 0 WHERE entity_id = ? AND image_id <> ? AND is_primary = 1"_s,
-                                {entityId, imageId});
+        if (Status status =
+                run(u"UPDATE links SET is_primary = 0 WHERE entity_id = ? AND image_id <> ? AND is_primary = 1"_s,
+                    {entityId, imageId});
             !status)
             return status;
         if (Status status = run(u"UPDATE links SET is_primary = 1, primary_pinned = 1, pinned_by = ?, pinned_at = ? "
@@ -146,7 +152,8 @@ Status Catalog::reorder(qint64 entityId, const QList<qint64> &imageIdsInOrder)
         QSet<qint64> named;
         for (qint64 id : imageIdsInOrder) {
             if (!linked.contains(id))
-                return Status::failure(failure(u"reorder of %1: image %2 is not one of its images"_s.arg(label).arg(id)));
+                return Status::failure(
+                    failure(u"reorder of %1: image %2 is not one of its images"_s.arg(label).arg(id)));
             if (named.contains(id))
                 return Status::failure(failure(u"reorder of %1: image %2 is named twice"_s.arg(label).arg(id)));
             named.insert(id);
@@ -156,8 +163,9 @@ Status Catalog::reorder(qint64 entityId, const QList<qint64> &imageIdsInOrder)
                                                .arg(linked.size())
                                                .arg(named.size())));
         for (qsizetype i = 0; i < imageIdsInOrder.size(); ++i) {
-            if (Result<QSqlQuery> update = exec(u"UPDATE links SET sort_order = ? WHERE entity_id = ? AND image_id = ?"_s,
-                                                {int(i), entityId, imageIdsInOrder.at(i)});
+            if (Result<QSqlQuery> update =
+                    exec(u"UPDATE links SET sort_order = ? WHERE entity_id = ? AND image_id = ?"_s,
+                         {int(i), entityId, imageIdsInOrder.at(i)});
                 !update)
                 return Status::failure(update.error());
         }
@@ -177,10 +185,10 @@ std::optional<ImageRecord> Catalog::primaryImage(qint64 entityId)
 QList<LinkInfo> Catalog::linksOfImage(qint64 imageId)
 {
     checkThread();
-    Result<QSqlQuery> query = exec(u"SELECT "_s + CatalogRows::entityColumns()
-                                       + u", l.sort_order, l.is_primary, l.primary_pinned, l.pinned_by, l.pinned_at "
-                                         "FROM links l JOIN entities e ON e.id = l.entity_id WHERE l.image_id = ? "
-                                         "ORDER BY e.kind, e.key"_s,
+    Result<QSqlQuery> query = exec(u"SELECT "_s + CatalogRows::entityColumns() +
+                                       u", l.sort_order, l.is_primary, l.primary_pinned, l.pinned_by, l.pinned_at "
+                                       "FROM links l JOIN entities e ON e.id = l.entity_id WHERE l.image_id = ? "
+                                       "ORDER BY e.kind, e.key"_s,
                                    {imageId});
     if (!query) {
         qCWarning(lcCatalog).noquote() << query.error();
@@ -219,8 +227,9 @@ Status Catalog::settlePrimary(qint64 entityId)
                                         {entityId, imageId});
         !demote)
         return Status::failure(demote.error());
-    Result<QSqlQuery> promote = exec(u"UPDATE links SET is_primary = 1 WHERE entity_id = ? AND image_id = ? AND is_primary = 0"_s,
-                                     {entityId, imageId});
+    Result<QSqlQuery> promote =
+        exec(u"UPDATE links SET is_primary = 1 WHERE entity_id = ? AND image_id = ? AND is_primary = 0"_s,
+             {entityId, imageId});
     return promote ? Status() : Status::failure(promote.error());
 }
 

@@ -22,10 +22,10 @@ CatalogStats Catalog::stats()
         while (types->next())
             stats.imagesPerType.insert(types->value(0).toString(), types->value(1).toInt());
     }
-    if (Result<QSqlQuery> totals = exec(
-            u"SELECT count(*), coalesce(sum(bytes), 0), "
-            "(SELECT count(*) FROM images i WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.image_id = i.id)), "
-            "(SELECT coalesce(sum(bytes), 0) FROM renditions) FROM images"_s);
+    if (Result<QSqlQuery> totals =
+            exec(u"SELECT count(*), coalesce(sum(bytes), 0), "
+                 "(SELECT count(*) FROM images i WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.image_id = i.id)), "
+                 "(SELECT coalesce(sum(bytes), 0) FROM renditions) FROM images"_s);
         totals && totals->next()) {
         stats.images = totals->value(0).toInt();
         stats.originalBytes = totals->value(1).toLongLong();
@@ -35,7 +35,7 @@ CatalogStats Catalog::stats()
     return stats;
 }
 
-QList<StoredFileRef> Catalog::referencedFiles()
+Result<QList<StoredFileRef>> Catalog::referencedFiles()
 {
     checkThread();
     QList<StoredFileRef> files;
@@ -44,13 +44,12 @@ QList<StoredFileRef> Catalog::referencedFiles()
                                    "SELECT i.id, i.sha256, 'jpeg', r.name, r.sha256, r.bytes FROM renditions r "
                                    "JOIN images i ON i.id = r.image_id "
                                    "ORDER BY 1, 4"_s);
-    if (!query) {
-        qCWarning(lcCatalog).noquote() << query.error();
-        return files;
-    }
+    if (!query)
+        return Result<QList<StoredFileRef>>::failure(query.error());
     while (query->next()) {
-        files.append(StoredFileRef{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
-                                   query->value(3).toString(), query->value(4).toString(), query->value(5).toLongLong()});
+        files.append(StoredFileRef {query->value(0).toLongLong(), query->value(1).toString(),
+                                    query->value(2).toString(), query->value(3).toString(), query->value(4).toString(),
+                                    query->value(5).toLongLong()});
     }
     return files;
 }
@@ -95,9 +94,8 @@ Status Catalog::checkIntegrity()
     if (!keys)
         return Status::failure(keys.error());
     while (keys->next() && problems.size() < 20) {
-        problems.append(u"row %1 of %2 refers to a missing row of %3"_s.arg(keys->value(1).toString(),
-                                                                            keys->value(0).toString(),
-                                                                            keys->value(2).toString()));
+        problems.append(u"row %1 of %2 refers to a missing row of %3"_s.arg(
+            keys->value(1).toString(), keys->value(0).toString(), keys->value(2).toString()));
     }
     if (problems.isEmpty())
         return {};
@@ -124,10 +122,10 @@ QList<OutboxEntry> Catalog::outbox(int limit)
     }
     while (query->next()) {
         const QSqlQuery &q = query.value();
-        entries.append(OutboxEntry{q.value(0).toLongLong(), CatalogRows::dateTime(q.value(1)), q.value(2).toString(),
-                                   q.value(3).toString(), QJsonDocument::fromJson(q.value(4).toByteArray()).object(),
-                                   q.value(5).toString(), q.value(6).toInt(), CatalogRows::dateTime(q.value(7)),
-                                   q.value(8).toString()});
+        entries.append(OutboxEntry {q.value(0).toLongLong(), CatalogRows::dateTime(q.value(1)), q.value(2).toString(),
+                                    q.value(3).toString(), QJsonDocument::fromJson(q.value(4).toByteArray()).object(),
+                                    q.value(5).toString(), q.value(6).toInt(), CatalogRows::dateTime(q.value(7)),
+                                    q.value(8).toString()});
     }
     return entries;
 }

@@ -36,9 +36,8 @@ bool isSha256(const QString &value)
 {
     if (value.size() != 64)
         return false;
-    return std::all_of(value.cbegin(), value.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
-    });
+    return std::all_of(value.cbegin(), value.cend(),
+                       [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); });
 }
 
 QStringList normalizedTags(const QStringList &tags)

@@ -112,8 +112,8 @@ QStringList searchStep()
         uR"(CREATE VIRTUAL TABLE image_search USING fts5(
             caption, alt_text, description, tags, entities,
             tokenize = 'unicode61 remove_diacritics 2'))"_s,
-        u"INSERT INTO image_search(rowid, caption, alt_text, description, tags, entities) "_s
-            + CatalogSchema::searchRowSelect(),
+        u"INSERT INTO image_search(rowid, caption, alt_text, description, tags, entities) "_s +
+            CatalogSchema::searchRowSelect(),
     };
 }
 

@@ -8,9 +8,8 @@ struct KindName
 };
 
 constexpr KindName kKindNames[] = {
-    {EntityKind::Customer, u"customer"}, {EntityKind::Product, u"product"},
-    {EntityKind::Job, u"job"},           {EntityKind::Category, u"category"},
-    {EntityKind::Invoice, u"invoice"},   {EntityKind::Company, u"company"},
+    {EntityKind::Customer, u"customer"}, {EntityKind::Product, u"product"}, {EntityKind::Job, u"job"},
+    {EntityKind::Category, u"category"}, {EntityKind::Invoice, u"invoice"}, {EntityKind::Company, u"company"},
 };
 } // namespace
 

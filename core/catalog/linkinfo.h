@@ -11,7 +11,7 @@ struct LinkInfo final
     Entity entity;
     int sortOrder = 0;
     bool primary = false; // the entity's primary image
-    bool pinned = false;  // chosen by a user (setPrimary) rather than the first by order
+    bool pinned = false; // chosen by a user (setPrimary) rather than the first by order
     QString pinnedBy;
     QDateTime pinnedAt;
 };

@@ -10,11 +10,11 @@ struct OutboxEntry final
 {
     qint64 id = 0;
     QDateTime createdAt;
-    QString operation;  // "image.create", "image.update", "image.delete", "link.create",
-                        // "link.delete", "link.update", "entity.create", "entity.update"
+    QString operation; // "image.create", "image.update", "image.delete", "link.create",
+                       // "link.delete", "link.update", "entity.create", "entity.update"
     QString subjectUid; // image uid, or "kind:key" for an entity
     QJsonObject payload; // the changed fields
-    QString state;       // "pending", "sending", "done", "failed"
+    QString state; // "pending", "sending", "done", "failed"
     int attempts = 0;
     QDateTime nextAttemptAt;
     QString lastError;

@@ -10,7 +10,7 @@ struct StoredFileRef final
     qint64 imageId = 0;
     QString sha256; // the image's (original's) sha256: names the file
     QString format;
-    QString renditionName;  // empty for the original
+    QString renditionName; // empty for the original
     QString expectedSha256; // what the file's content must hash to
     qint64 bytes = 0;
 };

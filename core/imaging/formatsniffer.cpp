@@ -79,7 +79,7 @@ QString FormatSniffer::describeBinary(QByteArrayView head)
         {"MZ", 0, u"a Windows program"},
         {"BM", 0, u"a BMP image, which is not supported"},
         {"II+", 0, u"a BigTIFF image, which is not supported"},
-        {QByteArrayView("\x00\x00\x00\x0CjP  ", 10), 0, u"a JPEG 2000 image, which is not supported"},
+        {QByteArrayView("\x00\x00\x00\x0CjP  \r\n\x87\n", 12), 0, u"a JPEG 2000 image, which is not supported"},
         {"\xFF\x0A", 0, u"a JPEG XL image, which is not supported"},
         {"\x1A\x45\xDF\xA3", 0, u"a Matroska/WebM video"},
         {"RIFF", 0, u"a RIFF audio or video file"},

@@ -149,16 +149,20 @@ void ImportJob::record(const ImportItemResult &result)
     Q_EMIT progressUpdated(done, int(m_files.size()));
 }
 
+// Emits before waking waitForFinished(): once woken, the owner may destroy the job, so
+// this thread must not touch it afterwards.
 void ImportJob::finish()
 {
-    ImportReport report;
-    {
-        QMutexLocker lock(&m_mutex);
-        m_finished = true;
-        report = m_report;
-        m_finishedCondition.wakeAll();
-    }
-    Q_EMIT finished(report);
+    Q_EMIT finished(report());
+    QMutexLocker lock(&m_mutex);
+    m_finished = true;
+    m_finishedCondition.wakeAll();
+}
+
+ImportReport ImportJob::report()
+{
+    QMutexLocker lock(&m_mutex);
+    return m_report;
 }
 
 ImportReport ImportJob::waitForFinished()

@@ -45,6 +45,7 @@ private:
     void runWorker();
     void importFiles(Catalog *catalog);
     QString stopReason();
+    ImportReport report();
     void stop(const QString &reason, bool diskFull);
     void record(const ImportItemResult &result);
     void finish();

@@ -50,11 +50,10 @@ Result<CleanupPlan> StoreCleanup::plan() const
     auto catalog = Catalog::open(m_workspace.catalogPath(), Catalog::OpenMode::OpenExisting);
     if (!catalog)
         return R::failure(catalog.error());
-    const QList<StoredFileRef> refs = catalog.value()->referencedFiles();
-    // An empty list from a catalog that has images is a failed query, not an empty
-    // workspace: planning on it would offer every file for deletion.
-    if (refs.isEmpty() && catalog.value()->stats().images > 0)
-        return R::failure(m_workspace.catalogPath() + u": the catalog did not list its files; nothing planned"_s);
+    const auto listed = catalog.value()->referencedFiles();
+    if (!listed)
+        return R::failure(listed.error() + u"; nothing planned"_s);
+    const QList<StoredFileRef> &refs = listed.value();
     const FileStore store(m_workspace.storeDirectory());
     CleanupPlan plan;
     for (const StoredFileRef &ref : refs) {

@@ -22,7 +22,10 @@ Result<VerificationReport> StoreVerifier::run(const JobProgress &progress) const
         auto catalog = Catalog::open(m_workspace.catalogPath(), Catalog::OpenMode::OpenExisting);
         if (!catalog)
             return R::failure(catalog.error());
-        refs = catalog.value()->referencedFiles();
+        auto listed = catalog.value()->referencedFiles();
+        if (!listed)
+            return R::failure(listed.error());
+        refs = std::move(listed).value();
     }
     const FileStore store(m_workspace.storeDirectory());
     VerificationReport report;

@@ -116,7 +116,10 @@ Result<WorkspaceBackup::Plan> WorkspaceBackup::planFromSnapshot(const QString &s
         plan.manifest.workspaceId = catalog.value()->workspaceId();
         plan.manifest.schemaVersion = catalog.value()->schemaVersion();
         plan.manifest.images = catalog.value()->stats().images;
-        refs = catalog.value()->referencedFiles();
+        auto listed = catalog.value()->referencedFiles();
+        if (!listed)
+            return R::failure(listed.error());
+        refs = std::move(listed).value();
     }
     if (QFileInfo(snapshotPath + u"-wal"_s).size() > 0)
         return R::failure(snapshotPath + u": the catalog snapshot was not checkpointed"_s);

@@ -24,12 +24,6 @@ const QString CatalogMember = u"catalog.sqlite"_s;
 const QString ManifestMember = QString::fromLatin1(BackupManifest::MemberName);
 constexpr qint64 MaxManifestBytes = 256LL * 1024 * 1024;
 
-// Where Workspace keeps the workspaces of a data directory.
-QString workspacesDirectory(const QString &dataDir)
-{
-    return QDir(dataDir).absolutePath() + u"/workspaces"_s;
-}
-
 QString typeName(const TarEntry &entry)
 {
     switch (entry.type) {
@@ -98,7 +92,7 @@ Result<RestoreReport> WorkspaceRestore::restore(const QString &dataDir, const QS
     using R = Result<RestoreReport>;
     if (!Workspace::isValidName(workspaceName))
         return R::failure(u"\""_s + workspaceName + u"\" is not a valid workspace name"_s);
-    const QString parent = workspacesDirectory(dataDir);
+    const QString parent = Workspace::workspacesDir(dataDir);
     const QString directory = parent + u'/' + workspaceName;
     if (const Status checked = checkTarget(directory, workspaceName, target); !checked)
         return R::failure(checked.error());
@@ -263,8 +257,10 @@ Result<RestoreReport> WorkspaceRestore::checkCatalog(const QString &stagingDir, 
         report.workspaceId = catalog.value()->workspaceId();
         if (!manifest.workspaceId.isNull() && report.workspaceId != manifest.workspaceId)
             return R::failure(refused(u"the catalog belongs to another workspace than the manifest names"_s));
-        const QList<StoredFileRef> refs = catalog.value()->referencedFiles();
-        for (const StoredFileRef &ref : refs) {
+        const auto refs = catalog.value()->referencedFiles();
+        if (!refs)
+            return R::failure(refused(refs.error()));
+        for (const StoredFileRef &ref : refs.value()) {
             const QString path = StoredFileLocation::pathOf(store, ref);
             if (!QFileInfo(path).isFile())
                 report.problems.append(path.mid(stagingDir.size() + 1) + u": referenced by the catalog but not in the archive"_s);

@@ -16,8 +16,10 @@ Result<WorkspaceStats> WorkspaceStats::collect(const Workspace &workspace)
         if (!catalog)
             return R::failure(catalog.error());
         stats.catalog = catalog.value()->stats();
-        const QList<StoredFileRef> refs = catalog.value()->referencedFiles();
-        for (const StoredFileRef &ref : refs)
+        const auto refs = catalog.value()->referencedFiles();
+        if (!refs)
+            return R::failure(refs.error());
+        for (const StoredFileRef &ref : refs.value())
             ++(StoredFileLocation::isOriginal(ref) ? stats.recordedOriginals : stats.recordedRenditions);
     }
     stats.onDisk = StoreUsage::measure(workspace.storeDirectory());

@@ -39,7 +39,7 @@ public:
     Status ensureLayout() const;
     // Copies sourcePath into tmp/ while hashing it; refuses files over maxBytes before copying.
     Result<StagedFile> stage(const QString &sourcePath, qint64 maxBytes) const;
-    // Moves a finished temporary file to its final name and makes the rename durable.
+    // Flushes a finished temporary file, moves it to its final name and makes the rename durable.
     Status place(const QString &tempPath, const QString &finalPath) const;
     // A fresh, unique path under tmp/ for a worker to write to.
     QString newTempPath(const QString &suffix) const;

@@ -28,7 +28,7 @@ QString Workspace::resolveDataDir(const QString &explicitDir)
 
 QString Workspace::workspacesDir(const QString &dataDir)
 {
-    return dataDir + u"/workspaces"_s;
+    return QDir(dataDir).absolutePath() + u"/workspaces"_s;
 }
 
 bool Workspace::isValidName(const QString &name)

@@ -21,6 +21,8 @@ public:
     static Result<Workspace> create(const QString &dataDir, const QString &name);
     // An existing workspace; an empty name picks the only one, or the one named "default".
     static Result<Workspace> locate(const QString &dataDir, const QString &name);
+    // The folder holding every workspace of a data directory.
+    static QString workspacesDir(const QString &dataDir);
 
     const QString &name() const { return m_name; }
     const QString &directory() const { return m_directory; }
@@ -29,7 +31,6 @@ public:
 
 private:
     Workspace(QString name, QString directory);
-    static QString workspacesDir(const QString &dataDir);
     QString m_name;
     QString m_directory;
 };

@@ -25,12 +25,12 @@ NewImage newImage(const QString &seed)
     image.facts.height = 3000;
     image.facts.exifOrientation = 6;
     image.facts.capturedAt = QDateTime(QDate(2023, 5, 17), QTime(14, 30, 5), Qt::UTC);
-    image.facts.gps = GpsPosition{48.1374, 11.5755, 519.5};
+    image.facts.gps = GpsPosition {48.1374, 11.5755, 519.5};
     image.facts.cameraMake = u"Canon"_s;
     image.facts.cameraModel = u"EOS 80D"_s;
     image.renditions = {
-        RenditionRecord{u"thumb150"_s, 150, 113, 4000, sha256Of(seed + u"/thumb150"_s)},
-        RenditionRecord{u"web1024"_s, 1024, 768, 90000, sha256Of(seed + u"/web1024"_s)},
+        RenditionRecord {u"thumb150"_s, 150, 113, 4000, sha256Of(seed + u"/thumb150"_s)},
+        RenditionRecord {u"web1024"_s, 1024, 768, 90000, sha256Of(seed + u"/web1024"_s)},
     };
     return image;
 }
@@ -81,8 +81,9 @@ QString execute(Catalog &catalog, const QString &sql, const QVariantList &binds)
 
 bool everyEntityHasOnePrimary(Catalog &catalog)
 {
-    const QVariant broken = scalar(catalog, u"SELECT count(*) FROM (SELECT entity_id, sum(is_primary) AS p "
-                                             "FROM links GROUP BY entity_id HAVING p <> 1)"_s);
+    const QVariant broken = scalar(catalog,
+                                   u"SELECT count(*) FROM (SELECT entity_id, sum(is_primary) AS p "
+                                   "FROM links GROUP BY entity_id HAVING p <> 1)"_s);
     return broken.isValid() && broken.toInt() == 0;
 }
 

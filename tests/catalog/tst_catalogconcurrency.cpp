@@ -36,7 +36,7 @@ void TestCatalogConcurrency::twoWritersAndAReader()
     constexpr int perWriter = 60;
     QStringList failures;
     QMutex failuresMutex;
-    std::atomic<bool> writing{true};
+    std::atomic<bool> writing {true};
     const auto fail = [&](const QString &error) {
         QMutexLocker lock(&failuresMutex);
         failures.append(error);
@@ -94,8 +94,9 @@ void TestCatalogConcurrency::twoWritersAndAReader()
     QCOMPARE(catalog->imagesOfEntity(sharedId).size(), 2 * perWriter);
     QCOMPARE(catalog->search(u"writer"_s)->size(), 2 * perWriter);
     QVERIFY(everyEntityHasOnePrimary(*catalog));
-    QCOMPARE(scalar(*catalog, u"SELECT count(DISTINCT sort_order) FROM links WHERE entity_id = ?"_s, {sharedId}).toInt(),
-             2 * perWriter);
+    QCOMPARE(
+        scalar(*catalog, u"SELECT count(DISTINCT sort_order) FROM links WHERE entity_id = ?"_s, {sharedId}).toInt(),
+        2 * perWriter);
     QCOMPARE(scalar(*catalog, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
 }
 

@@ -55,7 +55,7 @@ void TestCatalogImages::cleanup()
 Entity TestCatalogImages::addProduct(const QString &key)
 {
     const Result<Entity> product = m_catalog->addEntity(EntityKind::Product, key, u"Product "_s + key);
-    return product ? product.value() : Entity{};
+    return product ? product.value() : Entity {};
 }
 
 ImageRecord TestCatalogImages::record(const QString &seed, const QList<qint64> &entities)
@@ -63,7 +63,7 @@ ImageRecord TestCatalogImages::record(const QString &seed, const QList<qint64> &
     const Result<RecordedImport> recorded = m_catalog->recordImport(newImage(seed), entities);
     if (!recorded)
         qWarning().noquote() << recorded.error();
-    return recorded ? recorded->image : ImageRecord{};
+    return recorded ? recorded->image : ImageRecord {};
 }
 
 void TestCatalogImages::recordsAnImportWithEverything()
@@ -205,7 +205,7 @@ void TestCatalogImages::editChangesOnlyGivenFieldsAndIncrementsRevision()
     const OutboxEntry update = m_catalog->outbox().last();
     QCOMPARE(update.operation, u"image.update"_s);
     QCOMPARE(update.subjectUid, image.uid);
-    QCOMPARE(update.payload.keys(), (QStringList{u"caption"_s, u"front"_s, u"uid"_s}));
+    QCOMPARE(update.payload.keys(), (QStringList {u"caption"_s, u"front"_s, u"uid"_s}));
 
     ImageEdit more;
     more.altText = u"Eine Haustür"_s;
@@ -223,7 +223,7 @@ void TestCatalogImages::editChangesOnlyGivenFieldsAndIncrementsRevision()
     // No actual change: no revision, no outbox entry.
     const int outbox = rows(u"outbox"_s);
     QVERIFY(m_catalog->editImage(image.id, more));
-    QVERIFY(m_catalog->editImage(image.id, ImageEdit{}));
+    QVERIFY(m_catalog->editImage(image.id, ImageEdit {}));
     QCOMPARE(m_catalog->imageById(image.id)->revision, 3);
     QCOMPARE(rows(u"outbox"_s), outbox);
 
@@ -236,26 +236,26 @@ void TestCatalogImages::tagsAreNormalisedAndQueued()
 {
     const ImageRecord image = record(u"tags"_s);
     QVERIFY(m_catalog->setTags(image.id, {u"  rot "_s, u"Außen"_s, u"ROT"_s, u""_s, u"neu  und   schön"_s}));
-    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList{u"Außen"_s, u"neu und schön"_s, u"rot"_s}));
+    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList {u"Außen"_s, u"neu und schön"_s, u"rot"_s}));
     QCOMPARE(m_catalog->imageById(image.id)->revision, 2);
     QCOMPARE(m_catalog->outbox().last().payload.value(u"tags"_s).toArray().size(), 3);
 
     QVERIFY(m_catalog->addTags(image.id, {u"Rot"_s, u"blau"_s}));
-    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList{u"Außen"_s, u"blau"_s, u"neu und schön"_s, u"rot"_s}));
+    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList {u"Außen"_s, u"blau"_s, u"neu und schön"_s, u"rot"_s}));
     QCOMPARE(m_catalog->imageById(image.id)->revision, 3);
 
     QVERIFY(m_catalog->removeTags(image.id, {u"AUSSEN"_s, u"außen"_s, u"neu und schön"_s}));
-    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList{u"blau"_s, u"rot"_s}));
+    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList {u"blau"_s, u"rot"_s}));
 
     // Tag spelling is shared: another image tagged "BLAU" shows the existing "blau".
     const ImageRecord other = record(u"other"_s);
     QVERIFY(m_catalog->addTags(other.id, {u"BLAU"_s}));
-    QCOMPARE(m_catalog->imageById(other.id)->tags, QStringList{u"blau"_s});
+    QCOMPARE(m_catalog->imageById(other.id)->tags, QStringList {u"blau"_s});
 
     // Case is ignored beyond ASCII too.
     QVERIFY(m_catalog->addTags(other.id, {u"Äpfel"_s}));
     QVERIFY(m_catalog->addTags(image.id, {u"ÄPFEL"_s, u"äpfel"_s}));
-    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList{u"blau"_s, u"rot"_s, u"Äpfel"_s}));
+    QCOMPARE(m_catalog->imageById(image.id)->tags, (QStringList {u"blau"_s, u"rot"_s, u"Äpfel"_s}));
     QCOMPARE(rows(u"tags"_s), 5); // rot, Außen, neu und schön, blau, Äpfel
 
     const int outbox = rows(u"outbox"_s);
@@ -269,8 +269,8 @@ void TestCatalogImages::rotationReplacesRenditions()
 {
     const ImageRecord image = record(u"rotate"_s);
     const QList<RenditionRecord> rotated = {
-        RenditionRecord{u"thumb150"_s, 113, 150, 4100, sha256Of(u"r1"_s)},
-        RenditionRecord{u"web1024"_s, 768, 1024, 91000, sha256Of(u"r2"_s)},
+        RenditionRecord {u"thumb150"_s, 113, 150, 4100, sha256Of(u"r1"_s)},
+        RenditionRecord {u"web1024"_s, 768, 1024, 91000, sha256Of(u"r2"_s)},
     };
     QVERIFY(m_catalog->setRotation(image.id, 5, rotated));
     std::optional<ImageRecord> stored = m_catalog->imageById(image.id);
@@ -289,14 +289,14 @@ void TestCatalogImages::replacingRenditionsIsNotAUserChange()
 {
     const ImageRecord image = record(u"compress"_s);
     const int outbox = rows(u"outbox"_s);
-    const QList<RenditionRecord> smaller = {RenditionRecord{u"web1024"_s, 1024, 768, 40000, sha256Of(u"small"_s)}};
+    const QList<RenditionRecord> smaller = {RenditionRecord {u"web1024"_s, 1024, 768, 40000, sha256Of(u"small"_s)}};
     QVERIFY(m_catalog->replaceRenditions(image.id, smaller));
     const std::optional<ImageRecord> stored = m_catalog->imageById(image.id);
     QCOMPARE(stored->renditions.size(), 1);
     QCOMPARE(stored->renditions.first().bytes, 40000);
     QCOMPARE(stored->revision, 1);
     QCOMPARE(rows(u"outbox"_s), outbox);
-    QVERIFY(!m_catalog->replaceRenditions(image.id, {RenditionRecord{u""_s, 1, 1, 1, sha256Of(u"x"_s)}}));
+    QVERIFY(!m_catalog->replaceRenditions(image.id, {RenditionRecord {u""_s, 1, 1, 1, sha256Of(u"x"_s)}}));
     QCOMPARE(m_catalog->imageById(image.id)->renditions.size(), 1);
 }
 
@@ -306,8 +306,9 @@ void TestCatalogImages::failingTransactionLeavesNeitherChangeNorOutbox()
     const ImageRecord image = record(u"atomic"_s, {product.id});
     const int outbox = rows(u"outbox"_s);
     // Every outbox write now fails, as a full disk would make it.
-    QCOMPARE(execute(*m_catalog, u"CREATE TEMP TRIGGER refuse_outbox BEFORE INSERT ON outbox "
-                                 "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"_s),
+    QCOMPARE(execute(*m_catalog,
+                     u"CREATE TEMP TRIGGER refuse_outbox BEFORE INSERT ON outbox "
+                     "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"_s),
              QString());
 
     ImageEdit edit;
@@ -365,7 +366,7 @@ void TestCatalogImages::listsPagesUnassignedAndOldImages()
     const Entity product = addProduct(u"P"_s);
     QList<qint64> ids;
     for (int i = 0; i < 10; ++i)
-        ids.append(record(u"list-%1"_s.arg(i), i % 2 ? QList<qint64>{product.id} : QList<qint64>{}).id);
+        ids.append(record(u"list-%1"_s.arg(i), i % 2 ? QList<qint64> {product.id} : QList<qint64> {}).id);
     QCOMPARE(m_catalog->allImages().size(), 10);
     const QList<ImageRecord> page = m_catalog->allImages(3, 4);
     QCOMPARE(page.size(), 3);
@@ -375,8 +376,9 @@ void TestCatalogImages::listsPagesUnassignedAndOldImages()
     QCOMPARE(m_catalog->imagesCreatedBefore(QDateTime::currentDateTimeUtc().addSecs(60)).size(), 10);
     QCOMPARE(m_catalog->imagesCreatedBefore(QDateTime::currentDateTimeUtc().addDays(-1)).size(), 0);
     // Written before: created a day ago according to the row.
-    QCOMPARE(execute(*m_catalog, u"UPDATE images SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ?"_s, {ids.at(2)}),
-             QString());
+    QCOMPARE(
+        execute(*m_catalog, u"UPDATE images SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ?"_s, {ids.at(2)}),
+        QString());
     const QList<ImageRecord> old = m_catalog->imagesCreatedBefore(QDateTime(QDate(2021, 1, 1), QTime(0, 0), Qt::UTC));
     QCOMPARE(old.size(), 1);
     QCOMPARE(old.first().id, ids.at(2));
@@ -391,7 +393,7 @@ void TestCatalogImages::listsManyImagesWithTheirTagsAndRenditions()
     const QList<ImageRecord> all = m_catalog->allImages();
     QCOMPARE(all.size(), 300);
     for (int i = 0; i < all.size(); ++i) {
-        QCOMPARE(all.at(i).tags, (QStringList{u"all"_s, u"n%1"_s.arg(i)}));
+        QCOMPARE(all.at(i).tags, (QStringList {u"all"_s, u"n%1"_s.arg(i)}));
         QCOMPARE(all.at(i).renditions.size(), 2);
         QCOMPARE(all.at(i).renditions.at(0).sha256, sha256Of(u"many-%1/thumb150"_s.arg(i)));
     }
@@ -421,7 +423,7 @@ void TestCatalogImages::statsAndReferencedFiles()
     QCOMPARE(stats.originalBytes, 3 * 123456);
     QCOMPARE(stats.renditionBytes, 3 * (4000 + 90000));
 
-    const QList<StoredFileRef> files = m_catalog->referencedFiles();
+    const QList<StoredFileRef> files = m_catalog->referencedFiles().value();
     QCOMPARE(files.size(), 9);
     const StoredFileRef original = files.at(0);
     QCOMPARE(original.imageId, first.id);

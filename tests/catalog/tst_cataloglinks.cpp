@@ -85,7 +85,7 @@ void TestCatalogLinks::firstLinkBecomesPrimary()
     QCOMPARE(primaryOf(job->id), m_images.at(2));
     QVERIFY(m_catalog->link(m_images.at(0), job->id));
     QCOMPARE(primaryOf(job->id), m_images.at(2));
-    QCOMPARE(order(job->id), (QList<qint64>{m_images.at(2), m_images.at(0)}));
+    QCOMPARE(order(job->id), (QList<qint64> {m_images.at(2), m_images.at(0)}));
     QCOMPARE(primaryOf(m_product.id), m_images.at(0));
     QVERIFY(everyEntityHasOnePrimary(*m_catalog));
 
@@ -146,7 +146,8 @@ void TestCatalogLinks::unpinningReturnsToAutomatic()
 
 void TestCatalogLinks::secondPrimaryIsImpossibleEvenInRawSql()
 {
-    const QString update = execute(*m_catalog, u"UPDATE links SET is_primary = 1 WHERE entity_id = ?"_s, {m_product.id});
+    const QString update =
+        execute(*m_catalog, u"UPDATE links SET is_primary = 1 WHERE entity_id = ?"_s, {m_product.id});
     QVERIFY2(update.contains(u"UNIQUE"_s), qPrintable(update));
 
     const Result<RecordedImport> loose = m_catalog->recordImport(newImage(u"loose"_s), {});
@@ -159,7 +160,8 @@ void TestCatalogLinks::secondPrimaryIsImpossibleEvenInRawSql()
     QCOMPARE(scalar(*m_catalog, u"SELECT sum(is_primary) FROM links WHERE entity_id = ?"_s, {m_product.id}).toInt(), 1);
 
     // A pin without the primary flag is refused too.
-    const QString pin = execute(*m_catalog, u"UPDATE links SET primary_pinned = 1 WHERE image_id = ?"_s, {m_images.at(2)});
+    const QString pin =
+        execute(*m_catalog, u"UPDATE links SET primary_pinned = 1 WHERE image_id = ?"_s, {m_images.at(2)});
     QVERIFY2(pin.contains(u"CHECK"_s), qPrintable(pin));
 }
 
@@ -183,10 +185,10 @@ void TestCatalogLinks::badReorderChangesNothing()
     const qint64 revision = m_catalog->entityById(m_product.id)->revision;
     const QList<qint64> before = order(m_product.id);
     const QList<QList<qint64>> bad = {
-        {m_images.at(2), m_images.at(1), foreign->image.id},              // a foreign image
-        {m_images.at(2), m_images.at(1)},                                 // one missing
+        {m_images.at(2), m_images.at(1), foreign->image.id}, // a foreign image
+        {m_images.at(2), m_images.at(1)}, // one missing
         {m_images.at(2), m_images.at(1), m_images.at(0), m_images.at(0)}, // one twice
-        {m_images.at(2), m_images.at(1), 99999},                          // no such image
+        {m_images.at(2), m_images.at(1), 99999}, // no such image
         {},
     };
     for (const QList<qint64> &ids : bad) {

@@ -108,7 +108,9 @@ void TestCatalogOpen::openExistingRefusesAMissingFile()
 void TestCatalogOpen::pragmasAreInEffect()
 {
     const QString path = freshPath();
-    { QVERIFY(create(path)); }
+    {
+        QVERIFY(create(path));
+    }
     std::unique_ptr<Catalog> catalog = openExisting(path);
     QVERIFY(catalog);
     QCOMPARE(scalar(*catalog, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
@@ -162,8 +164,7 @@ void TestCatalogOpen::newerSchemaIsRefusedAndUnchanged()
     const auto result = Catalog::open(path, Catalog::OpenMode::OpenExisting);
     QVERIFY(!result);
     const QString expected = u"%1: this catalog was written by a newer Vitrine (schema %2; this version knows up "
-                             "to %3). Upgrade Vitrine to open it."_s
-                                 .arg(path)
+                             "to %3). Upgrade Vitrine to open it."_s.arg(path)
                                  .arg(Catalog::latestSchemaVersion() + 5)
                                  .arg(Catalog::latestSchemaVersion());
     QCOMPARE(result.error(), expected);
@@ -223,7 +224,8 @@ void TestCatalogOpen::truncatedCatalogIsRefusedAndUnchanged()
     }
     const auto result = Catalog::open(path, Catalog::OpenMode::OpenExisting);
     QVERIFY(!result);
-    QVERIFY2(result.error().contains(u"damaged"_s) && result.error().contains(u"restore"_s), qPrintable(result.error()));
+    QVERIFY2(result.error().contains(u"damaged"_s) && result.error().contains(u"restore"_s),
+             qPrintable(result.error()));
     QCOMPARE(fileBytes(path), truncated);
 }
 
@@ -303,7 +305,8 @@ void TestCatalogOpen::olderSchemaIsMigratedInOrder()
         QCOMPARE(CatalogSchema::userVersion(db).value(), 1);
         QSqlQuery query(db);
         QVERIFY(!db.tables().contains(u"image_search"_s));
-        QVERIFY(query.exec(u"INSERT INTO meta VALUES ('workspace_id', '%1')"_s.arg(workspace.toString(QUuid::WithoutBraces))));
+        QVERIFY(query.exec(
+            u"INSERT INTO meta VALUES ('workspace_id', '%1')"_s.arg(workspace.toString(QUuid::WithoutBraces))));
         QVERIFY(query.exec(u"INSERT INTO entities(id, kind, key, name, created_at, modified_at) "
                            "VALUES (1, 'product', 'SKU-4711', 'Gartenschlauch', '2020-01-01T00:00:00.000Z', "
                            "'2020-01-01T00:00:00.000Z')"_s));

@@ -135,7 +135,7 @@ void TestCatalogSearch::indexFollowsChanges()
     QCOMPARE(m_catalog->search(u"Holzwurm"_s)->size(), 2);
     QVERIFY(m_catalog->unlink(m_chair, customer->id));
     QCOMPARE(onlyHit(u"Holzwurm"_s), m_door);
-    QVERIFY(m_catalog->editImage(m_chair, ImageEdit{u"Stuhl, Buche"_s, {}, {}, {}, {}}));
+    QVERIFY(m_catalog->editImage(m_chair, ImageEdit {u"Stuhl, Buche"_s, {}, {}, {}, {}}));
 }
 
 void TestCatalogSearch::entityRenameReindexesItsImages()
@@ -154,7 +154,7 @@ void TestCatalogSearch::bestMatchesFirstAndLimit()
         QVERIFY(recorded);
         // One mention of "Fenster" among many words, except the last: only "Fenster".
         const QString caption = i == 4 ? u"Fenster"_s : u"Fenster mit Rahmen, Glas, Griff und Dichtung Nr %1"_s.arg(i);
-        QVERIFY(m_catalog->editImage(recorded->image.id, ImageEdit{caption, {}, {}, {}, {}}));
+        QVERIFY(m_catalog->editImage(recorded->image.id, ImageEdit {caption, {}, {}, {}, {}}));
     }
     const Result<QList<ImageRecord>> found = m_catalog->search(u"fenster"_s);
     QVERIFY(found);

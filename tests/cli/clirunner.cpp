@@ -1,5 +1,6 @@
 #include "clirunner.h"
 
+#include <QCoreApplication>
 #include <QProcess>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +15,9 @@ CliRunner::CliRunner(QString dataDir)
 
 QString CliRunner::program()
 {
-    return qEnvironmentVariable("VITRINE_BIN_DIR") + u"/vitrine-cli"_s;
+    // ctest sets VITRINE_BIN_DIR; run by hand, the test sits beside vitrine-cli in bin/.
+    const QString dir = qEnvironmentVariable("VITRINE_BIN_DIR", QCoreApplication::applicationDirPath());
+    return dir + u"/vitrine-cli"_s;
 }
 
 QStringList CliRunner::arguments(const QStringList &commandArguments) const

@@ -45,6 +45,7 @@ private Q_SLOTS:
             const auto verify = cli.run({u"verify"_s});
             QVERIFY2(verify.exitCode == 0, qPrintable(u"after a kill at %1 ms: "_s.arg(killAfterMs) + verify.out + verify.err));
             const int recorded = int(cli.json({u"list"_s}).json().array().size());
+            qInfo("killed at %d ms: %d of %d images recorded, verify clean", killAfterMs, recorded, files);
             QVERIFY(recorded >= previouslyRecorded);
             previouslyRecorded = recorded;
         }

@@ -56,6 +56,9 @@ void TestFormatSniffer::refusesOtherKindsNamingThem_data()
     QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\0\0\0", 8) << u"a ZIP archive"_s;
     QTest::newRow("html") << QByteArray("<!DOCTYPE html>\n<html><body>hi</body></html>") << u"an HTML page"_s;
     QTest::newRow("xml") << QByteArray("<?xml version=\"1.0\"?><note/>") << u"an XML document"_s;
+    QTest::newRow("jpeg 2000") << QByteArray("\0\0\0\x0CjP  \r\n\x87\n\0\0\0\x14" "ftypjp2 ", 20) << u"a JPEG 2000 image"_s;
+    QTest::newRow("bmp") << QByteArray("BM\x36\x00\x0C\x00\0\0\0\0\x36\0\0\0", 14) << u"a BMP image"_s;
+    QTest::newRow("avi") << QByteArray("RIFF\x24\0\0\0" "AVI LIST", 16) << u"a RIFF audio or video file"_s;
     QTest::newRow("text") << QByteArray("just some words\n") << u"a text file"_s;
     QTest::newRow("empty") << QByteArray() << u"an empty file"_s;
     QTest::newRow("noise") << QByteArray("\x01\x02\x03\x04\xF0\x00\x99", 7) << u"unrecognised data"_s;
