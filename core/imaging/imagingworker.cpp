@@ -16,13 +16,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define VITRINE_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VITRINE_ASAN 1
-#endif
-#endif
+#include "common/sanitizers.h"
 
 #ifdef VITRINE_ASAN
 #include <sanitizer/common_interface_defs.h>

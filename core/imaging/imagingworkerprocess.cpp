@@ -16,13 +16,7 @@
 #include <unistd.h>
 #include <vector>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define VITRINE_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VITRINE_ASAN 1
-#endif
-#endif
+#include "common/sanitizers.h"
 
 extern char **environ;
 

@@ -3,7 +3,7 @@
 #include "backupmanifest.h"
 #include "catalog/catalog.h"
 #include "catalogsnapshot.h"
-#include "diskflush.h"
+#include "storage/diskflush.h"
 #include "storage/filestore.h"
 #include "storedfilelocation.h"
 #include "tarwriter.h"

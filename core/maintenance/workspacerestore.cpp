@@ -2,7 +2,7 @@
 
 #include "backupmanifest.h"
 #include "catalog/catalog.h"
-#include "diskflush.h"
+#include "storage/diskflush.h"
 #include "storage/contenthash.h"
 #include "storage/filestore.h"
 #include "storage/workspace.h"

@@ -1,6 +1,7 @@
 #include "filestore.h"
 
 #include "contenthash.h"
+#include "diskflush.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -18,29 +19,6 @@ namespace {
 QString systemError(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error));
-}
-
-// A file's bytes must be on disk before its name is: otherwise a power cut after the
-// rename can leave a final name with no data behind it.
-bool syncFile(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// A rename is durable only once the directory holding the new name is flushed.
-bool syncDirectory(const QString &dir)
-{
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
 }
 
 QString shard(const QString &sha256)
@@ -189,13 +167,12 @@ Status FileStore::place(const QString &tempPath, const QString &finalPath) const
     const QString dir = QFileInfo(finalPath).path();
     if (!QDir().mkpath(dir))
         return Status::failure(dir + u": cannot create the folder"_s);
-    if (!syncFile(tempPath))
-        return Status::failure(tempPath + u": cannot flush to disk (" + systemError(errno) + u')', errno);
-    if (::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(finalPath).constData()) != 0)
-        return Status::failure(finalPath + u": cannot move into place (" + systemError(errno) + u')', errno);
-    if (!syncDirectory(dir))
-        return Status::failure(dir + u": cannot flush the folder (" + systemError(errno) + u')', errno);
-    return {};
+    // The bytes must be on disk before the name is, and the name before the catalog row.
+    if (Status flushed = DiskFlush::file(tempPath); !flushed)
+        return flushed;
+    if (Status renamed = DiskFlush::rename(tempPath, finalPath); !renamed)
+        return renamed;
+    return DiskFlush::directory(dir);
 }
 
 QString FileStore::extensionFor(const QString &format)

@@ -30,6 +30,21 @@ Status DiskFlush::file(QFileDevice &file)
     return {};
 }
 
+Status DiskFlush::file(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        return Status::failure(path + u": cannot open (" + systemError(error) + u')', error);
+    }
+    const bool ok = ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!ok)
+        return Status::failure(path + u": cannot flush to disk (" + systemError(error) + u')', error);
+    return {};
+}
+
 Status DiskFlush::directory(const QString &path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

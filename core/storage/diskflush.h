@@ -14,6 +14,7 @@ public:
     DiskFlush() = delete;
 
     static Status file(QFileDevice &file);
+    static Status file(const QString &path);
     static Status directory(const QString &path);
     // rename(2): atomic, and replaces an existing file at to.
     static Status rename(const QString &from, const QString &to);
