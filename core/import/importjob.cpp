@@ -102,6 +102,39 @@ void ImportJob::stop(const QString &reason, bool diskFull)
     m_stopping = true;
 }
 
+// Files finish in any order on several workers; within each entity the new images are
+// put back in the order of the files, so the first file is the automatic primary.
+void ImportJob::restoreFileOrder()
+{
+    QHash<qint64, int> fileIndexOfImage;
+    for (const ImportItemResult &item : report().items)
+        if (item.outcome == Outcome::Imported)
+            fileIndexOfImage.insert(item.imageId, int(m_files.indexOf(item.sourcePath)));
+    if (fileIndexOfImage.size() < 2 || m_options.entityIds.isEmpty())
+        return;
+    auto catalog = Catalog::open(m_workspace.catalogPath(), Catalog::OpenMode::OpenExisting);
+    if (!catalog)
+        return;
+    for (const qint64 entityId : m_options.entityIds) {
+        QList<qint64> order;
+        QList<qint64> imported;
+        for (const ImageRecord &image : catalog.value()->imagesOfEntity(entityId)) {
+            order.append(image.id);
+            if (fileIndexOfImage.contains(image.id))
+                imported.append(image.id);
+        }
+        std::sort(imported.begin(), imported.end(), [&fileIndexOfImage](qint64 a, qint64 b) {
+            return fileIndexOfImage.value(a) < fileIndexOfImage.value(b);
+        });
+        QList<qint64> wanted = order;
+        for (qsizetype i = 0, next = 0; i < wanted.size(); ++i)
+            if (fileIndexOfImage.contains(wanted.at(i)))
+                wanted[i] = imported.at(next++);
+        if (wanted != order)
+            (void)catalog.value()->reorder(entityId, wanted); // the images stay imported either way
+    }
+}
+
 void ImportJob::runWorker()
 {
     {
@@ -153,6 +186,7 @@ void ImportJob::record(const ImportItemResult &result)
 // this thread must not touch it afterwards.
 void ImportJob::finish()
 {
+    restoreFileOrder();
     Q_EMIT finished(report());
     QMutexLocker lock(&m_mutex);
     m_finished = true;

@@ -17,7 +17,8 @@ class ImagingPool;
 // A batch of files imported into one workspace on the imaging pool's threads: one runner
 // per worker, each with its own catalog connection, taking the next file until none is
 // left. One bad file is reported and the batch goes on; a full disk stops the batch with a
-// clear reason; cancel() lets the files in flight finish and skips the rest. Signals come
+// clear reason; cancel() lets the files in flight finish and skips the rest. New images
+// take their place in each entity in the order of the files. Signals come
 // from pool threads: connect with queued (or auto) connections.
 class ImportJob final : public QObject
 {
@@ -46,6 +47,7 @@ private:
     void importFiles(Catalog *catalog);
     QString stopReason();
     ImportReport report();
+    void restoreFileOrder();
     void stop(const QString &reason, bool diskFull);
     void record(const ImportItemResult &result);
     void finish();

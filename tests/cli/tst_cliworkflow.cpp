@@ -119,6 +119,21 @@ private Q_SLOTS:
                  (QList<qint64>{order[1], order[0], order[2]}));
     }
 
+    void imagesKeepTheOrderOfTheFiles()
+    {
+        CliRunner cli = freshWorkspace();
+        QCOMPARE(cli.run({u"entity"_s, u"add"_s, u"job"_s, u"J-7"_s}).exitCode, 0);
+        QStringList files;
+        for (int i = 0; i < 8; ++i) // sizes vary, so the two workers finish out of order
+            files.append(image(u"order-%1.jpg"_s.arg(i), TestImages::uniqueJpeg(60 + i, {i % 2 ? 640 : 32, 480})));
+        QCOMPARE(cli.run(QStringList{u"--workers"_s, u"2"_s, u"import"_s, u"--entity"_s, u"job:J-7"_s} + files).exitCode, 0);
+        QStringList names;
+        for (const QJsonValue &shown : cli.json({u"list"_s, u"--entity"_s, u"job:J-7"_s}).json().array())
+            names.append(shown[u"originalName"_s].toString());
+        QCOMPARE(names, (QStringList{u"order-0.jpg"_s, u"order-1.jpg"_s, u"order-2.jpg"_s, u"order-3.jpg"_s,
+                                     u"order-4.jpg"_s, u"order-5.jpg"_s, u"order-6.jpg"_s, u"order-7.jpg"_s}));
+    }
+
     void duplicateNamesTheExistingImage()
     {
         CliRunner cli = freshWorkspace();
