@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
 jobs=$(nproc)
+# ccache hits across clones and build folders: hash paths relative to the checkout.
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true
 
 run_suite() { # build-dir, extra cmake arguments...
   local dir=$1; shift
