@@ -28,6 +28,7 @@ private:
         const auto created = cli.run({u"workspace"_s, u"create"_s, u"shop"_s});
         if (created.exitCode != 0)
             qWarning() << created.err;
+        cli.setEnvironment(u"VITRINE_WORKSPACE"_s, u"shop"_s);
         return cli;
     }
 
@@ -206,6 +207,44 @@ private Q_SLOTS:
         QVERIFY2(thumb[u"height"_s].toInt() > thumb[u"width"_s].toInt(), "a landscape turned right stands upright");
         QCOMPARE(cli.run({u"verify"_s}).exitCode, 0);
         QCOMPARE(cli.run({u"rotate"_s, u"1"_s, u"sideways"_s}).exitCode, 2);
+    }
+
+    void backupRestoreStatsAndCompressOld()
+    {
+        CliRunner cli = freshWorkspace();
+        QCOMPARE(cli.run({u"entity"_s, u"add"_s, u"invoice"_s, u"R-2026-1"_s}).exitCode, 0);
+        QCOMPARE(cli.run({u"import"_s, u"--entity"_s, u"invoice:R-2026-1"_s, image(u"b1.jpg"_s, TestImages::uniqueJpeg(70, {800, 600})),
+                          image(u"b2.jpg"_s, TestImages::uniqueJpeg(71, {800, 600}))}).exitCode, 0);
+        QCOMPARE(cli.run({u"edit"_s, u"1"_s, u"--type"_s, u"Produktfoto"_s}).exitCode, 0);
+
+        const QJsonObject stats = cli.json({u"stats"_s}).json().object();
+        QCOMPARE(stats[u"images"_s].toInt(), 2);
+        QCOMPARE(stats[u"entitiesPerKind"_s][u"invoice"_s].toInt(), 1);
+        QCOMPARE(stats[u"imagesPerType"_s][u"Produktfoto"_s].toInt(), 1);
+        QCOMPARE(stats[u"onDisk"_s][u"originalFiles"_s].toInt(), 2);
+        QCOMPARE(stats[u"onDisk"_s][u"renditionFiles"_s].toInt(), 8);
+
+        const QString archive = m_dir.filePath(u"shop-backup.tar"_s);
+        QCOMPARE(cli.run({u"backup"_s, archive}).exitCode, 0);
+        QCOMPARE(cli.run({u"backup"_s, archive}).exitCode, 5); // never overwrites unasked
+        QCOMPARE(cli.run({u"restore"_s, archive, u"--as"_s, u"copy"_s}).exitCode, 0);
+        QCOMPARE(cli.run({u"restore"_s, archive, u"--as"_s, u"copy"_s}).exitCode, 5); // the name is taken
+        const auto copied = cli.json({u"--workspace"_s, u"copy"_s, u"list"_s, u"--entity"_s, u"invoice:R-2026-1"_s});
+        QCOMPARE(copied.json().array().size(), 2);
+        QCOMPARE(cli.run({u"--workspace"_s, u"copy"_s, u"verify"_s}).exitCode, 0);
+
+        // Nothing is six months old yet; with no age limit every image is re-encoded, once.
+        const auto young = cli.json({u"compress-old"_s});
+        QCOMPARE(young.exitCode, 0);
+        QCOMPARE(young.json()[u"candidates"_s].toInt(), 0);
+        const auto squeeze = cli.json({u"compress-old"_s, u"--months"_s, u"0"_s});
+        QVERIFY2(squeeze.exitCode == 0, qPrintable(squeeze.err));
+        const QJsonObject squeezed = squeeze.json().object();
+        QCOMPARE(squeezed[u"recompressed"_s].toInt(), 2);
+        QVERIFY(squeezed[u"bytesAfter"_s].toInteger() < squeezed[u"bytesBefore"_s].toInteger());
+        QCOMPARE(cli.json({u"compress-old"_s, u"--months"_s, u"0"_s}).json()[u"recompressed"_s].toInt(), 0);
+        QCOMPARE(cli.run({u"verify"_s}).exitCode, 0);
+        QCOMPARE(cli.run({u"compress-old"_s, u"--quality"_s, u"500"_s}).exitCode, 2);
     }
 
     void exportCsvPrimaryFirstAndRenditionsCarryMetadata()
