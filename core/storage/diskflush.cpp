@@ -17,6 +17,22 @@ QString systemError(int error)
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
+// fsync needs an open descriptor; a read-only one is enough, for files and folders alike.
+Status flushByPath(const QString &path, int extraFlags, const QString &what)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | extraFlags);
+    if (fd < 0) {
+        const int error = errno;
+        return Status::failure(path + u": cannot open the " + what + u" (" + systemError(error) + u')', error);
+    }
+    const bool ok = ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!ok)
+        return Status::failure(path + u": cannot flush the " + what + u" to disk (" + systemError(error) + u')', error);
+    return {};
+}
+
 } // namespace
 
 Status DiskFlush::file(QFileDevice &file)
@@ -32,32 +48,12 @@ Status DiskFlush::file(QFileDevice &file)
 
 Status DiskFlush::file(const QString &path)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        const int error = errno;
-        return Status::failure(path + u": cannot open (" + systemError(error) + u')', error);
-    }
-    const bool ok = ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!ok)
-        return Status::failure(path + u": cannot flush to disk (" + systemError(error) + u')', error);
-    return {};
+    return flushByPath(path, 0, u"file"_s);
 }
 
 Status DiskFlush::directory(const QString &path)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        const int error = errno;
-        return Status::failure(path + u": cannot open the folder (" + systemError(error) + u')', error);
-    }
-    const bool ok = ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!ok)
-        return Status::failure(path + u": cannot flush the folder (" + systemError(error) + u')', error);
-    return {};
+    return flushByPath(path, O_DIRECTORY, u"folder"_s);
 }
 
 Status DiskFlush::rename(const QString &from, const QString &to)
