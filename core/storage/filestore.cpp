@@ -99,6 +99,28 @@ QString FileStore::newTempPath(const QString &suffix) const
     return tempDirectory() + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces) + suffix;
 }
 
+// Copies in to out while hashing; returns the failure (empty when none) and its errno.
+static std::pair<QString, int> copyWhileHashing(int in, int out, const QString &sourcePath, qint64 maxBytes,
+                                         ContentHash &hash, qint64 &copied)
+{
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (;;) {
+        const ssize_t n = ::read(in, buffer.data(), size_t(buffer.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return {sourcePath + u": read failed (" + systemError(errno) + u')', errno};
+        if (n == 0)
+            return {};
+        if (copied + n > maxBytes) // the file grew while we read it
+            return {sourcePath + u": the file is over the limit of " + QString::number(maxBytes) + u" bytes"_s, 0};
+        hash.addData(QByteArrayView(buffer.constData(), n));
+        if (!writeAll(out, buffer.constData(), n))
+            return {u"cannot copy "_s + sourcePath + u" into the workspace: " + systemError(errno), errno};
+        copied += n;
+    }
+}
+
 Result<StagedFile> FileStore::stage(const QString &sourcePath, qint64 maxBytes) const
 {
     using R = Result<StagedFile>;
@@ -121,42 +143,15 @@ Result<StagedFile> FileStore::stage(const QString &sourcePath, qint64 maxBytes) 
         return R::failure(staged.tempPath + u": cannot create (" + systemError(errno) + u')', errno);
 
     ContentHash hash;
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    QString failure;
-    int failureCode = 0;
-    for (;;) {
-        const ssize_t n = ::read(in.get(), buffer.data(), size_t(buffer.size()));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            failure = sourcePath + u": read failed (" + systemError(errno) + u')';
-            break;
-        }
-        if (n == 0)
-            break;
-        if (staged.bytes + n > maxBytes) { // the file grew while we read it
-            failure = sourcePath + u": the file is over the limit of " + QString::number(maxBytes) + u" bytes"_s;
-            break;
-        }
-        hash.addData(QByteArrayView(buffer.constData(), n));
-        if (!writeAll(out.get(), buffer.constData(), n)) {
-            failureCode = errno;
-            failure = u"cannot copy "_s + sourcePath + u" into the workspace: " + systemError(errno);
-            break;
-        }
-        staged.bytes += n;
-    }
-    if (failure.isEmpty() && ::fsync(out.get()) != 0) {
-        failureCode = errno;
-        failure = u"cannot copy "_s + sourcePath + u" into the workspace: " + systemError(errno);
-    }
+    auto [failure, code] = copyWhileHashing(in.get(), out.get(), sourcePath, maxBytes, hash, staged.bytes);
+    // place() flushes the copy to disk before it gets its final name.
     if (::close(out.release()) != 0 && failure.isEmpty()) {
-        failureCode = errno;
+        code = errno;
         failure = u"cannot copy "_s + sourcePath + u" into the workspace: " + systemError(errno);
     }
     if (!failure.isEmpty()) {
         ::unlink(tempName.constData());
-        return R::failure(failure, failureCode);
+        return R::failure(failure, code);
     }
     staged.sha256 = hash.hexDigest();
     return staged;
