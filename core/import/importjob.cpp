@@ -106,11 +106,17 @@ void ImportJob::stop(const QString &reason, bool diskFull)
 // put back in the order of the files, so the first file is the automatic primary.
 void ImportJob::restoreFileOrder()
 {
+    if (m_options.entityIds.isEmpty())
+        return;
+    QHash<QString, int> indexOfFile; // one pass: a large batch must not cost files × files
+    indexOfFile.reserve(m_files.size());
+    for (qsizetype i = 0; i < m_files.size(); ++i)
+        indexOfFile.insert(m_files.at(i), int(i));
     QHash<qint64, int> fileIndexOfImage;
     for (const ImportItemResult &item : report().items)
         if (item.outcome == Outcome::Imported)
-            fileIndexOfImage.insert(item.imageId, int(m_files.indexOf(item.sourcePath)));
-    if (fileIndexOfImage.size() < 2 || m_options.entityIds.isEmpty())
+            fileIndexOfImage.insert(item.imageId, indexOfFile.value(item.sourcePath));
+    if (fileIndexOfImage.size() < 2)
         return;
     auto catalog = Catalog::open(m_workspace.catalogPath(), Catalog::OpenMode::OpenExisting);
     if (!catalog)
