@@ -1,7 +1,30 @@
+#include "gallery/galleryview.h"
 #include "mainwindow.h"
+#include "settings/appsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
+
+namespace {
+
+// --screenshot: once the gallery shows every visible thumbnail, select the first image so
+// the details panel is filled, grab the window into the file and quit. Gives up after 30 s.
+void scheduleScreenshot(MainWindow &window, const QString &path)
+{
+    auto grab = [&window, path] {
+        window.gallery()->setFocus();
+        window.gallery()->setCurrentIndex(window.gallery()->model()->index(0, 0));
+        QTimer::singleShot(1500, &window, [&window, path] {
+            const bool saved = window.grab().save(path);
+            QApplication::exit(saved ? 0 : 1);
+        });
+    };
+    QObject::connect(window.gallery(), &GalleryView::thumbnailsComplete, &window, grab, Qt::SingleShotConnection);
+    QTimer::singleShot(30000, &window, [] { QApplication::exit(2); });
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -17,10 +40,29 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QApplication::translate("main", "Folder holding the workspaces."),
                                      QStringLiteral("DIR"));
-    parser.addOption(dataDir);
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       QApplication::translate("main", "Workspace to open."), QStringLiteral("NAME"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Create (if needed) and open the demo workspace."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window to FILE once the gallery is painted, then quit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({dataDir, workspace, demo, screenshot});
     parser.process(app);
 
-    MainWindow window(parser.value(dataDir));
+    AppSettings settings;
+    settings.applyLanguage();
+    const QString chosenDataDir = parser.isSet(dataDir) ? parser.value(dataDir) : settings.dataDirectory();
+    MainWindow window(chosenDataDir, &settings);
+    if (parser.isSet(screenshot))
+        scheduleScreenshot(window, parser.value(screenshot));
     window.show();
+    QTimer::singleShot(0, &window, [&] {
+        if (parser.isSet(demo))
+            window.openDemo();
+        else
+            window.openStartWorkspace(parser.value(workspace));
+    });
     return app.exec();
 }

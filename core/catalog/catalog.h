@@ -1,8 +1,11 @@
 #pragma once
 
 #include "catalog/catalogstats.h"
+#include "catalog/collectioncounts.h"
 #include "catalog/entity.h"
 #include "catalog/entitykind.h"
+#include "catalog/galleryitem.h"
+#include "catalog/galleryselection.h"
 #include "catalog/imageedit.h"
 #include "catalog/imagerecord.h"
 #include "catalog/linkinfo.h"
@@ -16,6 +19,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QString>
@@ -111,6 +115,28 @@ public:
     // must all match, the last one as a prefix. Best matches first.
     Result<QList<ImageRecord>> search(const QString &text, int limit = 200);
 
+    // galleries (the desktop's views; each query is one statement, whatever the catalog's size)
+    // The ids a gallery shows, in the asked order.
+    Result<QList<qint64>> galleryImageIds(const GallerySelection &selection, GallerySort sort);
+    // What the gallery paints for these images, in the order of ids (unknown ids are left
+    // out). contextEntityId: the entity in view, for the primary flag; 0 in a collection.
+    Result<QList<GalleryItem>> galleryItems(const QList<qint64> &ids, qint64 contextEntityId = 0);
+    CollectionCounts collectionCounts();
+    QMap<EntityKind, int> entityCountsByKind();
+    QStringList allTags(); // every tag name in use, sorted case-insensitively
+    QStringList imageTypes(); // every image type in use, sorted
+
+    // the trash: a trashed image leaves every gallery (its links are removed, and written to
+    // the outbox) but keeps its files and records until the trash is emptied; restoring it
+    // links it again at its old places, and pins it again where it was the pinned primary
+    // and no other image has been pinned since.
+    Status trashImages(const QList<qint64> &imageIds);
+    Status restoreImages(const QList<qint64> &imageIds);
+    // Forgets every trashed image (image.delete in the outbox); returns how many. Their
+    // files stay until cleanup finds them unreferenced.
+    Result<int> emptyTrash();
+    bool isTrashed(qint64 imageId);
+
     // maintenance
     CatalogStats stats();
     // Every file the catalog refers to; a failed query is an error, never an empty list
@@ -151,7 +177,14 @@ private:
     Status reindexEntityImages(qint64 entityId);
     Status insertRenditions(qint64 imageId, const QList<RenditionRecord> &renditions);
     Status replaceRenditionRows(qint64 imageId, const QList<RenditionRecord> &renditions);
-    Status insertLink(qint64 imageId, qint64 entityId);
+    Status insertLink(qint64 imageId, qint64 entityId, std::optional<int> sortOrder = {});
+    Status placeLink(qint64 imageId, qint64 entityId, std::optional<int> sortOrder);
+    Status removeLink(qint64 imageId, qint64 entityId);
+    Status pinPrimary(qint64 entityId, qint64 imageId, const QString &pinnedBy, const QString &pinnedAt);
+    Status forgetImageRows(qint64 imageId);
+    Status trashImage(qint64 imageId, const QString &trashedAt);
+    Status restoreImage(qint64 imageId);
+    Result<QList<qint64>> searchIds(const QString &text, GallerySort sort);
     Status writeTags(qint64 imageId, const QStringList &tags);
     Status changeTags(qint64 imageId, const std::function<QStringList(const QStringList &)> &change);
     Result<qint64> insertImage(const NewImage &image);

@@ -222,7 +222,8 @@ QList<ImageRecord> Catalog::allImages(int limit, int offset)
 
 QList<ImageRecord> Catalog::unassignedImages()
 {
-    return loadImages(u"WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.image_id = i.id) ORDER BY i.id"_s, {});
+    return loadImages(u"WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.image_id = i.id) "
+                      "AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.image_id = i.id) ORDER BY i.id"_s, {});
 }
 
 QList<ImageRecord> Catalog::imagesCreatedBefore(const QDateTime &when)

@@ -24,7 +24,7 @@ Status Catalog::link(qint64 imageId, qint64 entityId)
 
 // Appends the image to the entity's gallery unless it is there already; the caller
 // reindexes the image once all its links are written.
-Status Catalog::insertLink(qint64 imageId, qint64 entityId)
+Status Catalog::insertLink(qint64 imageId, qint64 entityId, std::optional<int> sortOrder)
 {
     Result<QSqlQuery> existing =
         exec(u"SELECT 1 FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
@@ -33,11 +33,8 @@ Status Catalog::insertLink(qint64 imageId, qint64 entityId)
     if (existing->next())
         return {};
     existing->finish();
-    Result<QSqlQuery> insert = exec(u"INSERT INTO links(image_id, entity_id, sort_order, linked_at) "
-                                    "SELECT ?, ?, coalesce(max(sort_order) + 1, 0), ? FROM links WHERE entity_id = ?"_s,
-                                    {imageId, entityId, CatalogRows::now(), entityId});
-    if (!insert)
-        return Status::failure(insert.error());
+    if (Status status = placeLink(imageId, entityId, sortOrder); !status)
+        return status;
     if (Status status = settlePrimary(entityId); !status)
         return status;
     if (Status status = touchEntity(entityId); !status)
@@ -50,68 +47,92 @@ Status Catalog::insertLink(qint64 imageId, qint64 entityId)
                     {u"links"_s, linkState(entityId)}});
 }
 
+// At the end of the entity's gallery, or at sortOrder with the images from there on moved
+// one place down (restoring from the trash).
+Status Catalog::placeLink(qint64 imageId, qint64 entityId, std::optional<int> sortOrder)
+{
+    if (!sortOrder)
+        return run(u"INSERT INTO links(image_id, entity_id, sort_order, linked_at) "
+                   "SELECT ?, ?, coalesce(max(sort_order) + 1, 0), ? FROM links WHERE entity_id = ?"_s,
+                   {imageId, entityId, CatalogRows::now(), entityId});
+    if (Status status = run(u"UPDATE links SET sort_order = sort_order + 1 WHERE entity_id = ? AND sort_order >= ?"_s,
+                            {entityId, *sortOrder});
+        !status)
+        return status;
+    return run(u"INSERT INTO links(image_id, entity_id, sort_order, linked_at) VALUES (?, ?, ?, ?)"_s,
+               {imageId, entityId, *sortOrder, CatalogRows::now()});
+}
+
 Status Catalog::unlink(qint64 imageId, qint64 entityId)
 {
     return write([&]() -> Status {
-        const std::optional<Entity> entity = entityById(entityId);
-        if (!entity)
-            return Status::failure(failure(u"entity %1 does not exist"_s.arg(entityId)));
         if (Status status = requireImage(imageId); !status)
             return status;
-        Result<QSqlQuery> removed =
-            exec(u"DELETE FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
-        if (!removed)
-            return Status::failure(removed.error());
-        if (removed->numRowsAffected() < 1)
-            return Status::failure(
-                failure(u"image %1 is not linked to %2"_s.arg(imageId).arg(CatalogRows::entityLabel(*entity))));
-        if (Status status = settlePrimary(entityId); !status)
-            return status;
-        if (Status status = touchEntity(entityId); !status)
-            return status;
-        if (Status status = reindexImage(imageId); !status)
-            return status;
-        const QString uid = imageUid(imageId);
-        return enqueue(u"link.delete"_s, uid,
-                       {{u"image"_s, uid}, {u"entity"_s, entitySubject(*entity)}, {u"links"_s, linkState(entityId)}});
+        return removeLink(imageId, entityId);
     });
+}
+
+Status Catalog::removeLink(qint64 imageId, qint64 entityId)
+{
+    const std::optional<Entity> entity = entityById(entityId);
+    if (!entity)
+        return Status::failure(failure(u"entity %1 does not exist"_s.arg(entityId)));
+    Result<QSqlQuery> removed =
+        exec(u"DELETE FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
+    if (!removed)
+        return Status::failure(removed.error());
+    if (removed->numRowsAffected() < 1)
+        return Status::failure(
+            failure(u"image %1 is not linked to %2"_s.arg(imageId).arg(CatalogRows::entityLabel(*entity))));
+    if (Status status = settlePrimary(entityId); !status)
+        return status;
+    if (Status status = touchEntity(entityId); !status)
+        return status;
+    if (Status status = reindexImage(imageId); !status)
+        return status;
+    const QString uid = imageUid(imageId);
+    return enqueue(u"link.delete"_s, uid,
+                   {{u"image"_s, uid}, {u"entity"_s, entitySubject(*entity)}, {u"links"_s, linkState(entityId)}});
 }
 
 Status Catalog::setPrimary(qint64 entityId, qint64 imageId, const QString &pinnedBy)
 {
-    return write([&]() -> Status {
-        const std::optional<Entity> entity = entityById(entityId);
-        if (!entity)
-            return Status::failure(failure(u"entity %1 does not exist"_s.arg(entityId)));
-        Result<QSqlQuery> linked =
-            exec(u"SELECT 1 FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
-        if (!linked)
-            return Status::failure(linked.error());
-        if (!linked->next())
-            return Status::failure(
-                failure(u"image %1 is not linked to %2, so it cannot be its primary image"_s.arg(imageId).arg(
-                    CatalogRows::entityLabel(*entity))));
-        linked->finish();
-        // Unpin and demote first: the unique index allows one primary per entity at any instant.
-        if (Status status = run(u"UPDATE links SET primary_pinned = 0, pinned_by = NULL, pinned_at = NULL "
-                                "WHERE entity_id = ? AND primary_pinned = 1"_s,
-                                {entityId});
-            !status)
-            return status;
-        if (Status status =
-                run(u"UPDATE links SET is_primary = 0 WHERE entity_id = ? AND image_id <> ? AND is_primary = 1"_s,
-                    {entityId, imageId});
-            !status)
-            return status;
-        if (Status status = run(u"UPDATE links SET is_primary = 1, primary_pinned = 1, pinned_by = ?, pinned_at = ? "
-                                "WHERE entity_id = ? AND image_id = ?"_s,
-                                {CatalogRows::text(pinnedBy), CatalogRows::now(), entityId, imageId});
-            !status)
-            return status;
-        if (Status status = touchEntity(entityId); !status)
-            return status;
-        return enqueue(u"link.update"_s, entitySubject(*entity), linkState(entityId));
-    });
+    return write([&]() -> Status { return pinPrimary(entityId, imageId, pinnedBy, CatalogRows::now()); });
+}
+
+Status Catalog::pinPrimary(qint64 entityId, qint64 imageId, const QString &pinnedBy, const QString &pinnedAt)
+{
+    const std::optional<Entity> entity = entityById(entityId);
+    if (!entity)
+        return Status::failure(failure(u"entity %1 does not exist"_s.arg(entityId)));
+    Result<QSqlQuery> linked =
+        exec(u"SELECT 1 FROM links WHERE image_id = ? AND entity_id = ?"_s, {imageId, entityId});
+    if (!linked)
+        return Status::failure(linked.error());
+    if (!linked->next())
+        return Status::failure(
+            failure(u"image %1 is not linked to %2, so it cannot be its primary image"_s.arg(imageId).arg(
+                CatalogRows::entityLabel(*entity))));
+    linked->finish();
+    // Unpin and demote first: the unique index allows one primary per entity at any instant.
+    if (Status status = run(u"UPDATE links SET primary_pinned = 0, pinned_by = NULL, pinned_at = NULL "
+                            "WHERE entity_id = ? AND primary_pinned = 1"_s,
+                            {entityId});
+        !status)
+        return status;
+    if (Status status =
+            run(u"UPDATE links SET is_primary = 0 WHERE entity_id = ? AND image_id <> ? AND is_primary = 1"_s,
+                {entityId, imageId});
+        !status)
+        return status;
+    if (Status status = run(u"UPDATE links SET is_primary = 1, primary_pinned = 1, pinned_by = ?, pinned_at = ? "
+                            "WHERE entity_id = ? AND image_id = ?"_s,
+                            {CatalogRows::text(pinnedBy), pinnedAt, entityId, imageId});
+        !status)
+        return status;
+    if (Status status = touchEntity(entityId); !status)
+        return status;
+    return enqueue(u"link.update"_s, entitySubject(*entity), linkState(entityId));
 }
 
 Status Catalog::unpinPrimary(qint64 entityId)

@@ -56,26 +56,29 @@ Result<QList<StoredFileRef>> Catalog::referencedFiles()
 
 Status Catalog::forgetImage(qint64 imageId)
 {
-    return write([&]() -> Status {
-        const std::optional<ImageRecord> image = imageById(imageId);
-        if (!image)
-            return Status::failure(failure(u"image %1 does not exist"_s.arg(imageId)));
-        QList<qint64> entityIds;
-        for (const LinkInfo &link : linksOfImage(imageId))
-            entityIds.append(link.entity.id);
-        if (Status status = run(u"DELETE FROM image_search WHERE rowid = ?"_s, {imageId}); !status)
+    return write([&]() -> Status { return forgetImageRows(imageId); });
+}
+
+Status Catalog::forgetImageRows(qint64 imageId)
+{
+    const std::optional<ImageRecord> image = imageById(imageId);
+    if (!image)
+        return Status::failure(failure(u"image %1 does not exist"_s.arg(imageId)));
+    QList<qint64> entityIds;
+    for (const LinkInfo &link : linksOfImage(imageId))
+        entityIds.append(link.entity.id);
+    if (Status status = run(u"DELETE FROM image_search WHERE rowid = ?"_s, {imageId}); !status)
+        return status;
+    // Links, tags and renditions go with the row (ON DELETE CASCADE).
+    if (Status status = run(u"DELETE FROM images WHERE id = ?"_s, {imageId}); !status)
+        return status;
+    for (qint64 entityId : std::as_const(entityIds)) {
+        if (Status status = settlePrimary(entityId); !status)
             return status;
-        // Links, tags and renditions go with the row (ON DELETE CASCADE).
-        if (Status status = run(u"DELETE FROM images WHERE id = ?"_s, {imageId}); !status)
+        if (Status status = touchEntity(entityId); !status)
             return status;
-        for (qint64 entityId : std::as_const(entityIds)) {
-            if (Status status = settlePrimary(entityId); !status)
-                return status;
-            if (Status status = touchEntity(entityId); !status)
-                return status;
-        }
-        return enqueue(u"image.delete"_s, image->uid, {{u"uid"_s, image->uid}, {u"sha256"_s, image->sha256}});
-    });
+    }
+    return enqueue(u"image.delete"_s, image->uid, {{u"uid"_s, image->uid}, {u"sha256"_s, image->sha256}});
 }
 
 Status Catalog::checkIntegrity()

@@ -2,6 +2,7 @@
 #include "catalog/catalog.h"
 
 #include <QRegularExpression>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -37,9 +38,32 @@ Result<QList<ImageRecord>> Catalog::search(const QString &text, int limit)
         return QList<ImageRecord>();
     Result<QList<ImageRecord>> found =
         queryImages(u"JOIN (SELECT rowid AS hit, rank AS score FROM image_search WHERE image_search MATCH ? "
-                    "ORDER BY rank LIMIT ?) s ON s.hit = i.id ORDER BY s.score, i.id"_s,
+                    "AND rowid NOT IN (SELECT image_id FROM trash) ORDER BY rank LIMIT ?) s ON s.hit = i.id "
+                    "ORDER BY s.score, i.id"_s,
                     {expression, limit < 0 ? -1 : limit});
     if (!found)
         return Result<QList<ImageRecord>>::failure(u"search for \"%1\": %2"_s.arg(text, found.error()));
     return found;
+}
+
+Result<QList<qint64>> Catalog::searchIds(const QString &text, GallerySort sort)
+{
+    const QString expression = matchExpression(text);
+    if (expression.isEmpty())
+        return QList<qint64>();
+    const QString order = sort == GallerySort::Order          ? u"s.rank, i.id"_s
+                          : sort == GallerySort::DateTaken    ? u"i.captured_at IS NULL, i.captured_at, i.id"_s
+                          : sort == GallerySort::DateImported ? u"i.created_at, i.id"_s
+                                                              : u"i.original_name COLLATE NOCASE, i.id"_s;
+    Result<QSqlQuery> query =
+        exec(u"SELECT i.id FROM image_search s JOIN images i ON i.id = s.rowid WHERE image_search MATCH ? "
+             "AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.image_id = i.id) ORDER BY "_s +
+                 order,
+             {expression});
+    if (!query)
+        return Result<QList<qint64>>::failure(u"search for \"%1\": %2"_s.arg(text, query.error()));
+    QList<qint64> ids;
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
 }

@@ -117,6 +117,19 @@ QStringList searchStep()
     };
 }
 
+// Step 3: the trash. A trashed image keeps its rows (and files) until the trash is emptied;
+// its links are removed when it is trashed and remembered here, so restoring puts it back
+// where it was.
+QStringList trashStep()
+{
+    return {
+        uR"(CREATE TABLE trash (
+            image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+            trashed_at TEXT NOT NULL,
+            links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links))))"_s,
+    };
+}
+
 struct Step
 {
     int version;
@@ -125,7 +138,7 @@ struct Step
 
 QList<Step> steps()
 {
-    return {{1, kRecords}, {2, searchStep()}};
+    return {{1, kRecords}, {2, searchStep()}, {3, trashStep()}};
 }
 
 Status run(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
