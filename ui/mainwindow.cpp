@@ -39,6 +39,7 @@ MainWindow::MainWindow(const QString &dataDir, AppSettings *settings, QWidget *p
     m_undo = new QUndoStack(this);
     m_feedback = new CommandFeedback(this);
     m_imports = new ImportController(m_pool.get(), this);
+    m_imports->setRenditions(m_settings->renditionSpecs());
     m_refresh = new QTimer(this);
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(120);

@@ -9,6 +9,7 @@
 #include "commands/trashcommand.h"
 #include "gallery/gallerymodel.h"
 #include "gallery/galleryview.h"
+#include "gallery/thumbnailcache.h"
 #include "importing/importcontroller.h"
 #include "importing/importreportdialog.h"
 #include "importing/importstatus.h"
@@ -275,8 +276,10 @@ void MainWindow::openViewer(qint64 imageId)
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_settings, this);
-    if (dialog.exec() == QDialog::Accepted)
-        m_gallery->thumbnailCache()->setBudget(qint64(m_settings->thumbnailBudgetMiB()) * 1024 * 1024);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_gallery->thumbnailCache()->setBudget(qint64(m_settings->thumbnailBudgetMiB()) * 1024 * 1024);
+    m_imports->setRenditions(m_settings->renditionSpecs());
 }
 
 void MainWindow::createWorkspace()

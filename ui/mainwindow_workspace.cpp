@@ -31,6 +31,7 @@ void MainWindow::openStartWorkspace(const QString &preferred)
 void MainWindow::offerFirstRun()
 {
     FirstRunDialog dialog(this);
+    dialog.setDataDirectory(m_dataDir);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (dialog.wantsDemo())
@@ -64,8 +65,8 @@ void MainWindow::openDemo()
     progress->setMinimumDuration(300);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     ImagingPool *pool = m_pool.get();
-    whenReady(this, QtConcurrent::run([dataDir = m_dataDir, pool, name] {
-        return DemoWorkspace::create(dataDir, DemoWorkspace::defaultImageFolder(), *pool, name);
+    whenReady(this, QtConcurrent::run([dataDir = m_dataDir, pool, name, renditions = m_settings->renditionSpecs()] {
+        return DemoWorkspace::create(dataDir, DemoWorkspace::defaultImageFolder(), *pool, name, renditions);
     }), [this, progress, name](const Result<Workspace> &created) {
         progress->close();
         if (!created) {

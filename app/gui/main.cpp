@@ -53,7 +53,10 @@ int main(int argc, char *argv[])
 
     AppSettings settings;
     settings.applyLanguage();
-    const QString chosenDataDir = parser.isSet(dataDir) ? parser.value(dataDir) : settings.dataDirectory();
+    // --data-dir, else VITRINE_DATA_DIR, else the folder chosen in Settings, else the default.
+    QString chosenDataDir = parser.value(dataDir);
+    if (chosenDataDir.isEmpty() && qEnvironmentVariableIsEmpty("VITRINE_DATA_DIR"))
+        chosenDataDir = settings.dataDirectory();
     MainWindow window(chosenDataDir, &settings);
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, parser.value(screenshot));

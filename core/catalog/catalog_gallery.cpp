@@ -11,7 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kNotTrashed = u"NOT EXISTS (SELECT 1 FROM trash t WHERE t.image_id = i.id)"_s;
+// The first test is evaluated once: with an empty trash, no row pays for the second.
+const QString kNotTrashed =
+    u"(NOT EXISTS (SELECT 1 FROM trash) OR NOT EXISTS (SELECT 1 FROM trash t WHERE t.image_id = i.id))"_s;
 
 // The ORDER BY for a sort; order is the collection's own order (given by the caller).
 QString orderBy(GallerySort sort, const QString &order)
@@ -56,7 +58,7 @@ Result<QList<qint64>> Catalog::galleryImageIds(const GallerySelection &selection
             QDateTime::currentDateTimeUtc().addDays(-GallerySelection::kRecentDays))};
         break;
     case GallerySelection::Kind::Trash:
-        sql = u"SELECT i.id FROM trash t JOIN images i ON i.id = t.image_id ORDER BY "_s +
+        sql = u"SELECT i.id FROM trash t CROSS JOIN images i ON i.id = t.image_id ORDER BY "_s +
               orderBy(sort, u"t.trashed_at DESC, i.id DESC"_s);
         break;
     case GallerySelection::Kind::Search:
@@ -126,25 +128,27 @@ Result<QList<GalleryItem>> Catalog::galleryItems(const QList<qint64> &ids, qint6
     return items;
 }
 
+// Trashed images have no links, so the unassigned ones are all the others minus the
+// linked ones: one pass over the links instead of a lookup per image.
 CollectionCounts Catalog::collectionCounts()
 {
     checkThread();
     CollectionCounts counts;
     Result<QSqlQuery> query = exec(
-        u"SELECT (SELECT count(*) FROM images) - (SELECT count(*) FROM trash), "
-        "(SELECT count(*) FROM images i WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.image_id = i.id) AND "_s +
-            kNotTrashed +
-            u"), (SELECT count(*) FROM images i WHERE i.created_at >= ? AND "_s + kNotTrashed +
-            u"), (SELECT count(*) FROM trash)"_s,
+        u"SELECT (SELECT count(*) FROM images), (SELECT count(*) FROM trash), "
+        "(SELECT count(*) FROM (SELECT DISTINCT image_id FROM links)), "
+        "(SELECT count(*) FROM images i WHERE i.created_at >= ? AND "_s +
+            kNotTrashed + u")"_s,
         {CatalogRows::timestamp(QDateTime::currentDateTimeUtc().addDays(-GallerySelection::kRecentDays))});
     if (!query || !query->next()) {
         qCWarning(lcCatalog).noquote() << (query ? failure(u"counting the collections"_s) : query.error());
         return counts;
     }
-    counts.allImages = query->value(0).toInt();
-    counts.unassigned = query->value(1).toInt();
-    counts.recentlyImported = query->value(2).toInt();
-    counts.trash = query->value(3).toInt();
+    const int images = query->value(0).toInt();
+    counts.trash = query->value(1).toInt();
+    counts.allImages = images - counts.trash;
+    counts.unassigned = counts.allImages - query->value(2).toInt();
+    counts.recentlyImported = query->value(3).toInt();
     return counts;
 }
 

@@ -135,6 +135,11 @@ Result<RecordedImport> Catalog::recordImport(const NewImage &image, const QList<
             imageId = inserted.value();
         }
         existing->finish();
+        // Importing an image again that the user had trashed is asking for it back.
+        if (duplicate && isTrashed(imageId)) {
+            if (Status status = restoreImage(imageId); !status)
+                return status;
+        }
         for (qint64 entityId : std::as_const(targets)) {
             if (Status status = insertLink(imageId, entityId); !status)
                 return status;

@@ -16,6 +16,8 @@ Status Catalog::link(qint64 imageId, qint64 entityId)
             return status;
         if (Status status = requireEntity(entityId); !status)
             return status;
+        if (isTrashed(imageId))
+            return Status::failure(failure(u"image %1 is in the trash: restore it before linking it"_s.arg(imageId)));
         if (Status status = insertLink(imageId, entityId); !status)
             return status;
         return reindexImage(imageId);

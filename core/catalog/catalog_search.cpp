@@ -46,22 +46,37 @@ Result<QList<ImageRecord>> Catalog::search(const QString &text, int limit)
     return found;
 }
 
+// Ranking costs a few microseconds per hit: a search with thousands of hits (one common
+// word, one typed letter) is shown newest first instead, which is what the user scrolls
+// for anyway; a narrower search is ranked.
 Result<QList<qint64>> Catalog::searchIds(const QString &text, GallerySort sort)
 {
+    using R = Result<QList<qint64>>;
     const QString expression = matchExpression(text);
     if (expression.isEmpty())
         return QList<qint64>();
-    const QString order = sort == GallerySort::Order          ? u"s.rank, i.id"_s
-                          : sort == GallerySort::DateTaken    ? u"i.captured_at IS NULL, i.captured_at, i.id"_s
-                          : sort == GallerySort::DateImported ? u"i.created_at, i.id"_s
-                                                              : u"i.original_name COLLATE NOCASE, i.id"_s;
-    Result<QSqlQuery> query =
-        exec(u"SELECT i.id FROM image_search s JOIN images i ON i.id = s.rowid WHERE image_search MATCH ? "
-             "AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.image_id = i.id) ORDER BY "_s +
-                 order,
-             {expression});
+    constexpr int kRankedHits = 2000;
+    const QString trashed = u"(SELECT image_id FROM trash)"_s;
+    QString sql;
+    if (sort == GallerySort::Order) {
+        Result<QSqlQuery> hits = exec(u"SELECT count(*) FROM image_search WHERE image_search MATCH ?"_s, {expression});
+        if (!hits || !hits->next())
+            return R::failure(u"search for \"%1\": %2"_s.arg(text, hits ? failure(u"no count"_s) : hits.error()));
+        const bool ranked = hits->value(0).toInt() <= kRankedHits;
+        hits->finish();
+        sql = u"SELECT rowid FROM image_search WHERE image_search MATCH ? AND rowid NOT IN "_s + trashed +
+              (ranked ? u" ORDER BY rank, rowid"_s : u" ORDER BY rowid DESC"_s);
+    } else {
+        const QString order = sort == GallerySort::DateTaken      ? u"i.captured_at IS NULL, i.captured_at, i.id"_s
+                              : sort == GallerySort::DateImported ? u"i.created_at, i.id"_s
+                                                                  : u"i.original_name COLLATE NOCASE, i.id"_s;
+        sql = u"SELECT i.id FROM image_search s JOIN images i ON i.id = s.rowid WHERE image_search MATCH ? "
+              "AND s.rowid NOT IN "_s +
+              trashed + u" ORDER BY "_s + order;
+    }
+    Result<QSqlQuery> query = exec(sql, {expression});
     if (!query)
-        return Result<QList<qint64>>::failure(u"search for \"%1\": %2"_s.arg(text, query.error()));
+        return R::failure(u"search for \"%1\": %2"_s.arg(text, query.error()));
     QList<qint64> ids;
     while (query->next())
         ids.append(query->value(0).toLongLong());

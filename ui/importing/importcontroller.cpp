@@ -59,6 +59,7 @@ void ImportController::startNext()
 void ImportController::startJob(const QStringList &files, qint64 entityId)
 {
     ImportOptions options;
+    options.renditions = m_renditions;
     if (entityId != 0)
         options.entityIds = {entityId};
     auto *job = new ImportJob(*m_workspace, *m_pool, files, options, this);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imaging/renditionspec.h"
 #include "import/importreport.h"
 #include "storage/workspace.h"
 
@@ -22,6 +23,8 @@ public:
     ~ImportController() override;
 
     void setWorkspace(const Workspace &workspace);
+    // The renditions new imports make (Settings); the defaults until set.
+    void setRenditions(const QList<RenditionSpec> &renditions) { m_renditions = renditions; }
     // Files and folders (recursively) into the entity (0: unassigned).
     void import(const QStringList &paths, qint64 entityId);
     void cancel();
@@ -48,6 +51,7 @@ private:
 
     ImagingPool *m_pool;
     std::optional<Workspace> m_workspace;
+    QList<RenditionSpec> m_renditions = RenditionSpec::defaults();
     QList<Batch> m_queue;
     QPointer<ImportJob> m_job;
     bool m_collecting = false;
