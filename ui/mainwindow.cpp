@@ -3,8 +3,12 @@
 #include "catalog/catalogthread.h"
 #include "commands/catalogcommand.h"
 #include "commands/commandfeedback.h"
+#include "commands/editimagecommand.h"
 #include "commands/linkcommand.h"
+#include "commands/primarycommand.h"
 #include "commands/reordercommand.h"
+#include "commands/tagscommand.h"
+#include "commands/unlinkcommand.h"
 #include "details/detailspanel.h"
 #include "gallery/gallerymodel.h"
 #include "gallery/galleryview.h"
@@ -15,6 +19,7 @@
 #include "settings/appsettings.h"
 #include "sidebar/entitylistmodel.h"
 #include "sidebar/sidebar.h"
+#include "viewer/imageviewer.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -186,6 +191,28 @@ void MainWindow::connectParts()
     connect(m_imports, &ImportController::finished, this, &MainWindow::importFinishedReport);
     connect(m_importStatus, &ImportStatus::cancelRequested, m_imports, &ImportController::cancel);
     connect(m_undo, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    connectDetails();
+}
+
+void MainWindow::connectDetails()
+{
+    connect(m_details, &DetailsPanel::editRequested, this, [this](qint64 imageId, const ImageEdit &edit) {
+        push(new EditImageCommand(commandContext(), imageId, edit));
+    });
+    connect(m_details, &DetailsPanel::tagsRequested, this, [this](qint64 imageId, const QStringList &tags) {
+        push(new TagsCommand(commandContext(), imageId, tags));
+    });
+    connect(m_details, &DetailsPanel::linkRequested, this, [this](qint64 imageId, qint64 entityId) {
+        push(new LinkCommand(commandContext(), entityId, {imageId}));
+    });
+    connect(m_details, &DetailsPanel::unlinkRequested, this, [this](qint64 imageId, qint64 entityId) {
+        push(new UnlinkCommand(commandContext(), entityId, imageId));
+    });
+    connect(m_details, &DetailsPanel::setPrimaryRequested, this, [this](qint64 entityId, qint64 imageId) {
+        push(new PrimaryCommand(commandContext(), entityId, imageId));
+    });
+    connect(m_details, &DetailsPanel::unpinPrimaryRequested, this,
+            [this](qint64 entityId) { push(new PrimaryCommand(commandContext(), entityId, 0)); });
 }
 
 bool MainWindow::openWorkspace(const QString &name)

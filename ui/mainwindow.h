@@ -79,6 +79,7 @@ private:
     void buildCentre();
     void buildStatusBar();
     void connectParts();
+    void connectDetails();
     void restoreWindowState();
     void saveWindowState();
     void selectionChanged();

@@ -174,6 +174,13 @@ void Sidebar::showCollection(GallerySelection::Kind kind)
         if (m_collections->item(row)->data(kCollectionRole).toInt() == int(kind))
             m_collections->setCurrentRow(row);
     }
+    forgetEntity();
+}
+
+// So that choosing the same entity again later is a change the view reports.
+void Sidebar::forgetEntity()
+{
+    m_entityView->selectionModel()->clearCurrentIndex();
     m_entityView->clearSelection();
 }
 
@@ -194,7 +201,7 @@ void Sidebar::chooseCollection(int row)
 {
     if (row < 0)
         return;
-    m_entityView->clearSelection();
+    forgetEntity();
     emit collectionChosen(GallerySelection::Kind(m_collections->item(row)->data(kCollectionRole).toInt()));
 }
 

@@ -44,6 +44,7 @@ private:
     void chooseCollection(int row);
     void chooseKind(int row);
     void chooseEntity(const QModelIndex &index);
+    void forgetEntity();
 
     CatalogThread *m_catalog = nullptr;
     QComboBox *m_workspaces;

@@ -1,0 +1,156 @@
+// DetailsPanel: what the user changes becomes a request, sent only when a value really
+// changed.
+#include "details/detailspanel.h"
+
+#include "details/entitychooser.h"
+#include "details/tagedit.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+
+void DetailsPanel::connectEditors()
+{
+    connect(m_caption, &QLineEdit::editingFinished, this, &DetailsPanel::commitCaption);
+    connect(m_altText, &QLineEdit::editingFinished, this, &DetailsPanel::commitAltText);
+    m_description->installEventFilter(this);
+    connect(m_tags, &QLineEdit::editingFinished, this, &DetailsPanel::commitTags);
+    connect(m_type, &QComboBox::activated, this, &DetailsPanel::commitType);
+    connect(m_type->lineEdit(), &QLineEdit::editingFinished, this, &DetailsPanel::commitType);
+    connect(m_front, &QCheckBox::clicked, this, &DetailsPanel::commitFront);
+    connect(m_linkList, &QListWidget::currentRowChanged, this, &DetailsPanel::updateLinkButtons);
+    connect(m_addLink, &QPushButton::clicked, this, &DetailsPanel::addLink);
+    connect(m_removeLink, &QPushButton::clicked, this, [this] {
+        if (const std::optional<LinkInfo> link = currentLink())
+            emit unlinkRequested(m_imageId, link->entity.id);
+    });
+    connect(m_makePrimary, &QPushButton::clicked, this, [this] {
+        if (const std::optional<LinkInfo> link = currentLink())
+            emit setPrimaryRequested(link->entity.id, m_imageId);
+    });
+    connect(m_unpin, &QPushButton::clicked, this, [this] {
+        if (const std::optional<LinkInfo> link = currentLink())
+            emit unpinPrimaryRequested(link->entity.id);
+    });
+    connect(m_entityUnpin, &QPushButton::clicked, this, [this] {
+        if (m_entityId != 0)
+            emit unpinPrimaryRequested(m_entityId);
+    });
+    for (QLabel *facts : {m_photoFacts}) {
+        connect(facts, &QLabel::linkActivated, this, [this](const QString &link) {
+            const QUrl url(link);
+            emit openLocationRequested(url);
+            QDesktopServices::openUrl(url);
+        });
+    }
+}
+
+// The description is several lines: saved when the field loses focus or on Ctrl+Enter.
+bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_description) {
+        if (event->type() == QEvent::FocusOut)
+            commitDescription();
+        if (event->type() == QEvent::KeyPress) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+                commitDescription();
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void DetailsPanel::commitCaption()
+{
+    if (!m_record || m_caption->text() == m_record->caption)
+        return;
+    m_record->caption = m_caption->text();
+    ImageEdit edit;
+    edit.caption = m_caption->text();
+    emit editRequested(m_imageId, edit);
+}
+
+void DetailsPanel::commitAltText()
+{
+    if (!m_record || m_altText->text() == m_record->altText)
+        return;
+    m_record->altText = m_altText->text();
+    ImageEdit edit;
+    edit.altText = m_altText->text();
+    emit editRequested(m_imageId, edit);
+}
+
+void DetailsPanel::commitDescription()
+{
+    if (!m_record || m_description->toPlainText() == m_record->description)
+        return;
+    m_record->description = m_description->toPlainText();
+    ImageEdit edit;
+    edit.description = m_description->toPlainText();
+    emit editRequested(m_imageId, edit);
+}
+
+void DetailsPanel::commitTags()
+{
+    if (!m_record)
+        return;
+    const QStringList tags = m_tags->tags();
+    QStringList before = m_record->tags;
+    if (tags.size() == before.size() &&
+        std::equal(tags.cbegin(), tags.cend(), before.cbegin(),
+                   [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; }))
+        return;
+    m_record->tags = tags;
+    emit tagsRequested(m_imageId, tags);
+}
+
+void DetailsPanel::commitType()
+{
+    const QString type = m_type->currentText().simplified();
+    if (!m_record || type == m_record->imageType)
+        return;
+    m_record->imageType = type;
+    ImageEdit edit;
+    edit.imageType = type;
+    emit editRequested(m_imageId, edit);
+}
+
+void DetailsPanel::commitFront(bool front)
+{
+    if (!m_record || front == m_record->front)
+        return;
+    m_record->front = front;
+    ImageEdit edit;
+    edit.front = front;
+    emit editRequested(m_imageId, edit);
+}
+
+void DetailsPanel::addLink()
+{
+    if (!m_catalog || m_imageId == 0)
+        return;
+    EntityChooser chooser(m_catalog, this);
+    if (chooser.exec() == QDialog::Accepted && chooser.chosenEntityId() != 0)
+        emit linkRequested(m_imageId, chooser.chosenEntityId());
+}
+
+std::optional<LinkInfo> DetailsPanel::currentLink() const
+{
+    const QListWidgetItem *item = m_linkList->currentItem();
+    if (!item)
+        return std::nullopt;
+    const qint64 entityId = item->data(Qt::UserRole).toLongLong();
+    for (const LinkInfo &link : m_links) {
+        if (link.entity.id == entityId)
+            return link;
+    }
+    return std::nullopt;
+}
