@@ -59,7 +59,12 @@ MainWindow::MainWindow(const QString &dataDir, AppSettings *settings, QWidget *p
 
 MainWindow::~MainWindow()
 {
-    // Imports and the viewer use the catalog and the pool: stop them first.
+    // Children die after this object stops being a MainWindow: their signals must not reach it.
+    for (QObject *sender : std::initializer_list<QObject *>{m_undo, m_model, m_gallery, m_gallery->selectionModel()})
+        sender->disconnect(this);
+    // The undo commands, imports and the viewer use the catalog and the pool: stop them first.
+    delete m_undo;
+    m_undo = nullptr;
     delete m_imports;
     m_imports = nullptr;
     m_model->setCatalog(nullptr);

@@ -16,12 +16,26 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// A field holds the user's unsaved typing: a reload must not overwrite it. Saved or
+// refilled fields are not modified, so undo and redo show through even with the focus.
+bool holdsTyping(const QWidget *field)
+{
+    if (const auto *line = qobject_cast<const QLineEdit *>(field))
+        return line->isModified();
+    if (const auto *combo = qobject_cast<const QComboBox *>(field))
+        return combo->lineEdit() && combo->lineEdit()->isModified();
+    if (const auto *text = qobject_cast<const QPlainTextEdit *>(field))
+        return text->document()->isModified();
+    return false;
+}
 
 // "Produktfoto" is the type of most images in the source documents: it always comes first.
 const QStringList kStandardTypes = {u"Produktfoto"_s, u"Detailfoto"_s, u"Milieufoto"_s, u"Verpackung"_s,
@@ -237,19 +251,22 @@ void DetailsPanel::showImageView(int generation, const ImageView &view)
     fillFacts(record);
     m_record = record;
     m_links = view.links;
+    emit imageShown(record.id);
 }
 
-// A field with the keyboard focus is the user's: it keeps what is being typed.
+// A field the user is typing in keeps what is being typed.
 void DetailsPanel::fillEditors(const ImageRecord &record, const ImageView &view)
 {
     const bool sameImage = m_record && m_record->id == record.id;
-    const auto untouched = [sameImage](QWidget *field) { return !sameImage || !field->hasFocus(); };
+    const auto untouched = [sameImage](QWidget *field) { return !sameImage || !field->hasFocus() || !holdsTyping(field); };
     if (untouched(m_caption))
         m_caption->setText(record.caption);
     if (untouched(m_altText))
         m_altText->setText(record.altText);
-    if (untouched(m_description))
+    if (untouched(m_description)) {
         m_description->setPlainText(record.description);
+        m_description->document()->setModified(false);
+    }
     m_tags->setKnownTags(view.knownTags);
     if (untouched(m_tags))
         m_tags->setTags(record.tags);

@@ -46,6 +46,8 @@ signals:
     void setPrimaryRequested(qint64 entityId, qint64 imageId);
     void unpinPrimaryRequested(qint64 entityId);
     void openLocationRequested(const QUrl &url);
+    // The image's facts have arrived and its editors hold them.
+    void imageShown(qint64 imageId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 
 void DetailsPanel::connectEditors()
 {
@@ -70,6 +71,7 @@ bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
 
 void DetailsPanel::commitCaption()
 {
+    m_caption->setModified(false);
     if (!m_record || m_caption->text() == m_record->caption)
         return;
     m_record->caption = m_caption->text();
@@ -80,6 +82,7 @@ void DetailsPanel::commitCaption()
 
 void DetailsPanel::commitAltText()
 {
+    m_altText->setModified(false);
     if (!m_record || m_altText->text() == m_record->altText)
         return;
     m_record->altText = m_altText->text();
@@ -90,6 +93,7 @@ void DetailsPanel::commitAltText()
 
 void DetailsPanel::commitDescription()
 {
+    m_description->document()->setModified(false);
     if (!m_record || m_description->toPlainText() == m_record->description)
         return;
     m_record->description = m_description->toPlainText();
@@ -100,6 +104,7 @@ void DetailsPanel::commitDescription()
 
 void DetailsPanel::commitTags()
 {
+    m_tags->setModified(false);
     if (!m_record)
         return;
     const QStringList tags = m_tags->tags();
@@ -114,6 +119,7 @@ void DetailsPanel::commitTags()
 
 void DetailsPanel::commitType()
 {
+    m_type->lineEdit()->setModified(false);
     const QString type = m_type->currentText().simplified();
     if (!m_record || type == m_record->imageType)
         return;

@@ -4,12 +4,20 @@
 #include "gallery/gallerymodel.h"
 #include "gallery/thumbnailcache.h"
 
+#include <QDropEvent>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QScrollBar>
 
 namespace {
 
 constexpr qint64 kDefaultBudget = 256ll * 1024 * 1024;
+
+// Files from the file manager, not images dragged within Vitrine.
+bool isFileDrop(const QMimeData *data)
+{
+    return data && data->hasUrls() && !data->hasFormat(GalleryModel::kImageIdsMime);
+}
 
 } // namespace
 
@@ -27,6 +35,7 @@ GalleryView::GalleryView(QWidget *parent)
     setDefaultDropAction(Qt::MoveAction);
     setDropIndicatorShown(true);
     setAcceptDrops(true);
+    viewport()->setAcceptDrops(true); // setMovement(Static) turned it off
     setWordWrap(false);
     setMouseTracking(true);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -141,4 +150,33 @@ void GalleryView::startDrag(Qt::DropActions supportedActions)
     if (m_model && !m_model->canReorder())
         supportedActions &= ~Qt::MoveAction;
     QListView::startDrag(supportedActions | Qt::LinkAction);
+}
+
+// Files dropped from outside import into what is in view wherever they land: the icon
+// view's own drop handling would reject drops between cells or beside the last one.
+void GalleryView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!isFileDrop(event->mimeData()))
+        return QListView::dragEnterEvent(event);
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+}
+
+void GalleryView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!isFileDrop(event->mimeData()))
+        return QListView::dragMoveEvent(event);
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+}
+
+void GalleryView::dropEvent(QDropEvent *event)
+{
+    if (!isFileDrop(event->mimeData()) || !m_model)
+        return QListView::dropEvent(event);
+    event->setDropAction(Qt::CopyAction);
+    if (m_model->dropMimeData(event->mimeData(), Qt::CopyAction, -1, 0, {}))
+        event->accept();
+    else
+        event->ignore();
 }
