@@ -9,6 +9,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export XDG_CONFIG_HOME=$scratch/config # default settings: window size, thumbnail size
 out=$root/docs/screenshots/main-window.png
+mkdir -p "$(dirname "$out")"
 run=("$build/bin/vitrine" --data-dir "$scratch/data" --demo --screenshot "$out")
 if command -v xvfb-run >/dev/null; then
     xvfb-run -a -s "-screen 0 1440x900x24" "${run[@]}"

@@ -17,6 +17,8 @@ void scheduleScreenshot(MainWindow &window, const QString &path)
         window.gallery()->setCurrentIndex(window.gallery()->model()->index(0, 0));
         QTimer::singleShot(1500, &window, [&window, path] {
             const bool saved = window.grab().save(path);
+            if (!saved)
+                qCritical("vitrine: cannot write the screenshot %s", qPrintable(path));
             QApplication::exit(saved ? 0 : 1);
         });
     };

@@ -129,7 +129,7 @@ public:
     // the trash: a trashed image leaves every gallery (its links are removed, and written to
     // the outbox) but keeps its files and records until the trash is emptied; restoring it
     // links it again at its old places, and pins it again where it was the pinned primary
-    // and no other image has been pinned since.
+    // unless the entity's primary was set or unpinned since.
     Status trashImages(const QList<qint64> &imageIds);
     Status restoreImages(const QList<qint64> &imageIds);
     // Forgets every trashed image (image.delete in the outbox); returns how many. Their
@@ -184,6 +184,8 @@ private:
     Status forgetImageRows(qint64 imageId);
     Status trashImage(qint64 imageId, const QString &trashedAt);
     Status restoreImage(qint64 imageId);
+    // A primary chosen (or unpinned) for the entity: trashed images lose their claim to its pin.
+    Status forgetTrashedPins(qint64 entityId);
     Result<QList<qint64>> searchIds(const QString &text, GallerySort sort);
     Status writeTags(qint64 imageId, const QStringList &tags);
     Status changeTags(qint64 imageId, const std::function<QStringList(const QStringList &)> &change);

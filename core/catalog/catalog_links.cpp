@@ -99,7 +99,11 @@ Status Catalog::removeLink(qint64 imageId, qint64 entityId)
 
 Status Catalog::setPrimary(qint64 entityId, qint64 imageId, const QString &pinnedBy)
 {
-    return write([&]() -> Status { return pinPrimary(entityId, imageId, pinnedBy, CatalogRows::now()); });
+    return write([&]() -> Status {
+        if (Status status = pinPrimary(entityId, imageId, pinnedBy, CatalogRows::now()); !status)
+            return status;
+        return forgetTrashedPins(entityId);
+    });
 }
 
 Status Catalog::pinPrimary(qint64 entityId, qint64 imageId, const QString &pinnedBy, const QString &pinnedAt)
@@ -148,7 +152,10 @@ Status Catalog::unpinPrimary(qint64 entityId)
                                         {entityId});
         if (!update)
             return Status::failure(update.error());
-        if (update->numRowsAffected() < 1)
+        const bool wasPinned = update->numRowsAffected() > 0; // sqlite3_changes: read before the next statement
+        if (Status status = forgetTrashedPins(entityId); !status)
+            return status;
+        if (!wasPinned)
             return {};
         if (Status status = settlePrimary(entityId); !status)
             return status;

@@ -55,7 +55,8 @@ Status Catalog::restoreImages(const QList<qint64> &imageIds)
 }
 
 // Links the image again at its old places (entities deleted since are skipped), and pins it
-// again where it was pinned unless somebody pinned another image meanwhile.
+// again where it was pinned unless the entity's primary was chosen meanwhile (then the
+// remembered pin is gone, see forgetTrashedPins; a pin found now is a second guard).
 Status Catalog::restoreImage(qint64 imageId)
 {
     Result<QSqlQuery> row = exec(u"SELECT links FROM trash WHERE image_id = ?"_s, {imageId});
@@ -113,6 +114,19 @@ Result<int> Catalog::emptyTrash()
     if (!status)
         return Result<int>::failure(status.error());
     return forgotten;
+}
+
+Status Catalog::forgetTrashedPins(qint64 entityId)
+{
+    return run(uR"(UPDATE trash SET links = (
+                       SELECT json_group_array(CASE WHEN json_extract(place.value, '$.entity') = ?
+                                                    THEN json_remove(place.value, '$.pinnedBy', '$.pinnedAt')
+                                                    ELSE json(place.value) END)
+                       FROM json_each(trash.links) AS place)
+                   WHERE EXISTS (SELECT 1 FROM json_each(trash.links) AS place
+                                 WHERE json_extract(place.value, '$.entity') = ?
+                                   AND json_extract(place.value, '$.pinnedBy') IS NOT NULL))"_s,
+               {entityId, entityId});
 }
 
 bool Catalog::isTrashed(qint64 imageId)

@@ -14,7 +14,8 @@
 // A workspace's catalog on a thread of its own, for programs whose own thread must never
 // wait on SQLite (the desktop's GUI thread). Work is queued in order and runs on that
 // thread against its own Catalog connection; callers get a QFuture and come back with
-// QFuture::then(context, …).
+// whenReady() (common/whenready.h), not QFuture::then(context, …), which asserts in Qt 6.4
+// when the context is destroyed first.
 //
 // Order is kept: a read queued after a write sees the write. The thread stops, after the
 // work already queued, when the object is destroyed.

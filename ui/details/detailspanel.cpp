@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -96,6 +97,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the content follows the width
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     auto *outer = new QVBoxLayout(this);
@@ -150,9 +152,12 @@ QWidget *DetailsPanel::buildLinks()
     m_makePrimary = new QPushButton(tr("Set as &primary"), box);
     m_unpin = new QPushButton(tr("&Unpin"), box);
     m_addLink->setToolTip(tr("Link this image to a customer, product or job"));
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_addLink, m_removeLink, m_makePrimary, m_unpin})
-        buttons->addWidget(button);
+    // Two by two: four buttons in a row would make the panel scroll sideways.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_addLink, 0, 0);
+    buttons->addWidget(m_removeLink, 0, 1);
+    buttons->addWidget(m_makePrimary, 1, 0);
+    buttons->addWidget(m_unpin, 1, 1);
     m_primaryReasons = new QLabel(box);
     m_primaryReasons->setWordWrap(true);
     m_primaryReasons->setAccessibleName(tr("Why primary"));
@@ -299,6 +304,8 @@ void DetailsPanel::fillLinks(const QList<LinkInfo> &links)
         if (link.primary)
             reasons.append(PrimaryReason::describe(link));
     }
+    if (m_linkList->currentRow() < 0 && m_linkList->count() > 0)
+        m_linkList->setCurrentRow(0); // the buttons act on a link: offer the first
     m_primaryReasons->setText(links.isEmpty() ? tr("Not linked to any entity.") : reasons.join(u'\n'));
     m_links = links;
     updateLinkButtons();

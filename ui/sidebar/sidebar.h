@@ -45,6 +45,7 @@ private:
     void chooseKind(int row);
     void chooseEntity(const QModelIndex &index);
     void forgetEntity();
+    void chooseFirstKindInUse(const QMap<EntityKind, int> &counts);
 
     CatalogThread *m_catalog = nullptr;
     QComboBox *m_workspaces;
