@@ -107,6 +107,16 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     clear();
 }
 
+// The focused editor loses the focus while the children are destroyed, after this object
+// stopped being a DetailsPanel: its last "editing finished" must not reach it.
+DetailsPanel::~DetailsPanel()
+{
+    m_description->removeEventFilter(this);
+    for (QObject *editor : std::initializer_list<QObject *>{m_caption, m_altText, m_tags, m_type, m_type->lineEdit(),
+                                                            m_front, m_linkList})
+        editor->disconnect(this);
+}
+
 QWidget *DetailsPanel::buildImageEditor()
 {
     auto *box = new QGroupBox(tr("Description"), m_imagePart);
@@ -252,7 +262,7 @@ void DetailsPanel::showImageView(int generation, const ImageView &view)
     m_title->setText(record.caption.isEmpty() ? record.originalName : record.caption);
     setMode(true, false);
     fillEditors(record, view);
-    fillLinks(view.links);
+    fillLinks(view.links, m_record && m_record->id == record.id);
     fillFacts(record);
     m_record = record;
     m_links = view.links;
@@ -284,15 +294,20 @@ void DetailsPanel::fillEditors(const ImageRecord &record, const ImageView &view)
         const QSignalBlocker blocker(m_type);
         m_type->clear();
         m_type->addItems(types);
-        m_type->setCurrentText(record.imageType);
+        const int stored = m_type->findText(record.imageType, Qt::MatchFixedString);
+        if (stored >= 0)
+            m_type->setCurrentIndex(stored); // the popup and arrow keys start from it
+        else
+            m_type->setCurrentText(record.imageType);
     }
     const QSignalBlocker blocker(m_front);
     m_front->setChecked(record.front);
 }
 
-void DetailsPanel::fillLinks(const QList<LinkInfo> &links)
+// The same image keeps the link the user chose; another image starts at the entity in view.
+void DetailsPanel::fillLinks(const QList<LinkInfo> &links, bool sameImage)
 {
-    const qint64 current = currentLink() ? currentLink()->entity.id : m_contextEntityId;
+    const qint64 current = sameImage && currentLink() ? currentLink()->entity.id : m_contextEntityId;
     m_linkList->clear();
     QStringList reasons;
     for (const LinkInfo &link : links) {

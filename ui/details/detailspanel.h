@@ -28,6 +28,7 @@ class DetailsPanel final : public QWidget
     Q_OBJECT
 public:
     explicit DetailsPanel(QWidget *parent = nullptr);
+    ~DetailsPanel() override;
 
     void setCatalog(CatalogThread *catalog);
     void showImage(qint64 imageId, qint64 contextEntityId);
@@ -66,7 +67,7 @@ private:
     void setMode(bool image, bool entity);
     void showImageView(int generation, const ImageView &view);
     void fillEditors(const ImageRecord &record, const ImageView &view);
-    void fillLinks(const QList<LinkInfo> &links);
+    void fillLinks(const QList<LinkInfo> &links, bool sameImage);
     void fillFacts(const ImageRecord &record);
     void showEntityFacts(int generation, const std::optional<Entity> &entity, const QList<LinkInfo> &primaryLinks,
                          const std::optional<ImageRecord> &primary);

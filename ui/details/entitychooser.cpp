@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace {
 
 constexpr int kShownEntities = 500;
@@ -59,10 +61,27 @@ void EntityChooser::search()
               [this, generation](const QList<Entity> &entities) { show(generation, entities); });
 }
 
+// Return right after typing (a barcode scanner's way) must link what was typed, not the
+// first row of the list shown before: the pending search runs first.
+void EntityChooser::accept()
+{
+    if (m_delay->isActive()) {
+        m_delay->stop();
+        search();
+    }
+    if (m_shownGeneration != m_generation) {
+        m_acceptWhenShown = true;
+        return;
+    }
+    if (chosenEntityId() != 0)
+        QDialog::accept();
+}
+
 void EntityChooser::show(int generation, const QList<Entity> &entities)
 {
     if (generation != m_generation)
         return;
+    m_shownGeneration = generation;
     m_list->clear();
     for (const Entity &entity : entities.mid(0, kShownEntities)) {
         auto *item = new QListWidgetItem(PrimaryReason::entityLabel(entity), m_list);
@@ -70,4 +89,6 @@ void EntityChooser::show(int generation, const QList<Entity> &entities)
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
+    if (std::exchange(m_acceptWhenShown, false))
+        accept();
 }

@@ -17,6 +17,7 @@ class EntityChooser final : public QDialog
 public:
     EntityChooser(CatalogThread *catalog, QWidget *parent = nullptr);
     qint64 chosenEntityId() const;
+    void accept() override;
 
 private:
     void search();
@@ -27,4 +28,6 @@ private:
     QListWidget *m_list;
     QTimer *m_delay;
     int m_generation = 0;
+    int m_shownGeneration = 0;
+    bool m_acceptWhenShown = false;
 };

@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QKeyEvent>
 #include <QStringListModel>
 
 TagEdit::TagEdit(QWidget *parent)
@@ -51,9 +52,26 @@ void TagEdit::updatePrefix()
         m_completer->popup()->hide();
 }
 
+// Return in the popup takes the highlighted tag and leaves the field open for the next one;
+// the completer alone would let the field save the half-typed word first. With nothing
+// highlighted, Return saves what was typed.
+void TagEdit::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (!enter || !m_completer->popup()->isVisible())
+        return QLineEdit::keyPressEvent(event);
+    const QModelIndex highlighted = m_completer->popup()->currentIndex();
+    m_completer->popup()->hide();
+    if (!highlighted.isValid())
+        return QLineEdit::keyPressEvent(event);
+    complete(highlighted.data().toString());
+    event->accept(); // the completer must not complete a second time
+}
+
 void TagEdit::complete(const QString &tag)
 {
     QStringList parts = text().split(u',');
     parts.last() = (parts.size() > 1 ? QStringLiteral(" ") : QString()) + tag;
     setText(parts.join(u',') + QStringLiteral(", "));
+    setModified(true); // still the user's unsaved typing
 }

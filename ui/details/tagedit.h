@@ -16,6 +16,9 @@ public:
     void setTags(const QStringList &tags);
     QStringList tags() const;
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void complete(const QString &tag);
     void updatePrefix();
