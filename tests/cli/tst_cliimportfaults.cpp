@@ -98,7 +98,9 @@ private Q_SLOTS:
             TestImages::writeFile(in, name, TestImages::uniqueJpeg(int(qHash(name) % 1000) + 200));
         cli.setEnvironment(u"VITRINE_TEST_WORKER_FAULTS"_s, u"crash=crash.jpg;hang=hang.jpg;oom=greedy.jpg;abort=abort.jpg"_s);
 
-        const auto run = cli.json({u"import"_s, u"--timeout"_s, u"3"_s, in});
+        // 6 s, not less: the greedy worker must reach its memory limit first, also under
+        // AddressSanitizer on a busy machine.
+        const auto run = cli.json({u"import"_s, u"--timeout"_s, u"6"_s, in});
         QCOMPARE(run.exitCode, 1);
         const QJsonDocument report = run.json();
         QCOMPARE(report[u"imported"_s].toInt(), 4);

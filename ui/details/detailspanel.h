@@ -74,6 +74,8 @@ private:
     void updateLinkButtons();
     // detailspanel_edits.cpp: edits become requests
     void connectEditors();
+    template <typename Value>
+    void commitField(Value ImageRecord::*stored, std::optional<Value> ImageEdit::*edited, const Value &value);
     void commitCaption();
     void commitAltText();
     void commitDescription();

@@ -69,37 +69,34 @@ bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+// One field of the image: a request only when the value really changed.
+template <typename Value>
+void DetailsPanel::commitField(Value ImageRecord::*stored, std::optional<Value> ImageEdit::*edited, const Value &value)
+{
+    if (!m_record || m_record.value().*stored == value)
+        return;
+    m_record.value().*stored = value;
+    ImageEdit edit;
+    edit.*edited = value;
+    emit editRequested(m_imageId, edit);
+}
+
 void DetailsPanel::commitCaption()
 {
     m_caption->setModified(false);
-    if (!m_record || m_caption->text() == m_record->caption)
-        return;
-    m_record->caption = m_caption->text();
-    ImageEdit edit;
-    edit.caption = m_caption->text();
-    emit editRequested(m_imageId, edit);
+    commitField(&ImageRecord::caption, &ImageEdit::caption, m_caption->text());
 }
 
 void DetailsPanel::commitAltText()
 {
     m_altText->setModified(false);
-    if (!m_record || m_altText->text() == m_record->altText)
-        return;
-    m_record->altText = m_altText->text();
-    ImageEdit edit;
-    edit.altText = m_altText->text();
-    emit editRequested(m_imageId, edit);
+    commitField(&ImageRecord::altText, &ImageEdit::altText, m_altText->text());
 }
 
 void DetailsPanel::commitDescription()
 {
     m_description->document()->setModified(false);
-    if (!m_record || m_description->toPlainText() == m_record->description)
-        return;
-    m_record->description = m_description->toPlainText();
-    ImageEdit edit;
-    edit.description = m_description->toPlainText();
-    emit editRequested(m_imageId, edit);
+    commitField(&ImageRecord::description, &ImageEdit::description, m_description->toPlainText());
 }
 
 void DetailsPanel::commitTags()
@@ -120,23 +117,12 @@ void DetailsPanel::commitTags()
 void DetailsPanel::commitType()
 {
     m_type->lineEdit()->setModified(false);
-    const QString type = m_type->currentText().simplified();
-    if (!m_record || type == m_record->imageType)
-        return;
-    m_record->imageType = type;
-    ImageEdit edit;
-    edit.imageType = type;
-    emit editRequested(m_imageId, edit);
+    commitField(&ImageRecord::imageType, &ImageEdit::imageType, m_type->currentText().simplified());
 }
 
 void DetailsPanel::commitFront(bool front)
 {
-    if (!m_record || front == m_record->front)
-        return;
-    m_record->front = front;
-    ImageEdit edit;
-    edit.front = front;
-    emit editRequested(m_imageId, edit);
+    commitField(&ImageRecord::front, &ImageEdit::front, front);
 }
 
 void DetailsPanel::addLink()
