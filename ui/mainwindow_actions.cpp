@@ -225,7 +225,8 @@ void MainWindow::rotateSelection(int quarterTurns)
 {
     const QList<qint64> selected = m_gallery->selectedImageIds();
     if (!selected.isEmpty() && m_workspace)
-        push(new RotateCommand(commandContext(), *m_workspace, m_pool.get(), selected, quarterTurns));
+        push(new RotateCommand(commandContext(), *m_workspace, m_pool.get(), m_settings->renditionSpecs(), selected,
+                               quarterTurns));
 }
 
 void MainWindow::trashSelection()

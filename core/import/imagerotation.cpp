@@ -9,9 +9,10 @@
 
 using namespace Qt::StringLiterals;
 
-ImageRotation::ImageRotation(Workspace workspace, ImagingPool &pool)
+ImageRotation::ImageRotation(Workspace workspace, ImagingPool &pool, QList<RenditionSpec> specs)
     : m_workspace(std::move(workspace))
     , m_pool(pool)
+    , m_specs(std::move(specs))
 {
 }
 
@@ -34,7 +35,7 @@ Status ImageRotation::rotateOnPoolThread(qint64 imageId, int quarterTurns)
 
     const FileStore store(m_workspace.storeDirectory());
     RenditionRebuild rebuild(store, m_pool);
-    const auto made = rebuild.make(*image, turns, RenditionSpec::defaults());
+    const auto made = rebuild.make(*image, turns, m_specs);
     if (!made)
         return Status::failure(made.error());
     if (const Status recorded = catalog.value()->setRotation(imageId, turns, made.value()); !recorded)

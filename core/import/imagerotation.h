@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "imaging/renditionspec.h"
 #include "storage/workspace.h"
 
 class ImagingPool;
@@ -11,7 +12,8 @@ class ImagingPool;
 class ImageRotation final
 {
 public:
-    ImageRotation(Workspace workspace, ImagingPool &pool);
+    // specs: the renditions to make again (the sizes the user chose for imports).
+    ImageRotation(Workspace workspace, ImagingPool &pool, QList<RenditionSpec> specs = RenditionSpec::defaults());
 
     // quarterTurns: +1 = 90° clockwise, -1 = counter-clockwise, 2 = 180°.
     Status rotate(qint64 imageId, int quarterTurns);
@@ -21,4 +23,5 @@ private:
 
     Workspace m_workspace;
     ImagingPool &m_pool;
+    QList<RenditionSpec> m_specs;
 };

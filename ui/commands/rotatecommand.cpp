@@ -6,10 +6,10 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-RotateCommand::RotateCommand(CommandContext context, Workspace workspace, ImagingPool *pool, QList<qint64> imageIds,
-                             int quarterTurns)
+RotateCommand::RotateCommand(CommandContext context, Workspace workspace, ImagingPool *pool,
+                             QList<RenditionSpec> specs, QList<qint64> imageIds, int quarterTurns)
     : CatalogCommand(context, quarterTurns > 0 ? tr("Rotate right") : tr("Rotate left")),
-      m_workspace(std::move(workspace)), m_pool(pool), m_imageIds(std::move(imageIds)), m_quarterTurns(quarterTurns)
+      m_workspace(std::move(workspace)), m_pool(pool), m_specs(std::move(specs)), m_imageIds(std::move(imageIds)), m_quarterTurns(quarterTurns)
 {
 }
 
@@ -28,9 +28,9 @@ void RotateCommand::undo()
 void RotateCommand::rotate(int quarterTurns)
 {
     CatalogThread *catalog = m_context.catalog;
-    QFuture<Status> done = QtConcurrent::run([workspace = m_workspace, pool = m_pool, ids = m_imageIds,
+    QFuture<Status> done = QtConcurrent::run([workspace = m_workspace, pool = m_pool, specs = m_specs, ids = m_imageIds,
                                               quarterTurns, catalog]() -> Status {
-        ImageRotation rotation(workspace, *pool);
+        ImageRotation rotation(workspace, *pool, specs);
         Status result;
         for (qint64 id : ids) {
             if (Status status = rotation.rotate(id, quarterTurns); !status && result)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commands/catalogcommand.h"
+#include "imaging/renditionspec.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -14,8 +15,9 @@ class RotateCommand final : public CatalogCommand
     Q_DECLARE_TR_FUNCTIONS(RotateCommand)
 
 public:
-    RotateCommand(CommandContext context, Workspace workspace, ImagingPool *pool, QList<qint64> imageIds,
-                  int quarterTurns);
+    // specs: the renditions made again, at the sizes chosen in Settings.
+    RotateCommand(CommandContext context, Workspace workspace, ImagingPool *pool, QList<RenditionSpec> specs,
+                  QList<qint64> imageIds, int quarterTurns);
     void redo() override;
     void undo() override;
 
@@ -24,6 +26,7 @@ private:
 
     Workspace m_workspace;
     ImagingPool *m_pool;
+    QList<RenditionSpec> m_specs;
     QList<qint64> m_imageIds;
     int m_quarterTurns;
 };
