@@ -45,93 +45,93 @@
         <translation>Festlegung des Hauptbilds aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="112"/>
+        <location filename="../ui/details/detailspanel.cpp" line="122"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="122"/>
+        <location filename="../ui/details/detailspanel.cpp" line="132"/>
         <source>Saved when you leave the field or press Ctrl+Enter</source>
         <translation>Wird gespeichert, wenn Sie das Feld verlassen oder Strg+Eingabetaste drücken</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="129"/>
+        <location filename="../ui/details/detailspanel.cpp" line="139"/>
         <source>&amp;Front view</source>
         <translation>&amp;Frontansicht</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="131"/>
+        <location filename="../ui/details/detailspanel.cpp" line="141"/>
         <source>&amp;Caption</source>
         <translation>&amp;Bildunterschrift</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="131"/>
+        <location filename="../ui/details/detailspanel.cpp" line="141"/>
         <source>&amp;Alt text</source>
         <translation>&amp;Alternativtext</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="132"/>
+        <location filename="../ui/details/detailspanel.cpp" line="142"/>
         <source>D&amp;escription</source>
         <translation>Besch&amp;reibung</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="132"/>
+        <location filename="../ui/details/detailspanel.cpp" line="142"/>
         <source>&amp;Tags</source>
         <translation>&amp;Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="133"/>
+        <location filename="../ui/details/detailspanel.cpp" line="143"/>
         <source>T&amp;ype</source>
         <translation>&amp;Typ</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="139"/>
+        <location filename="../ui/details/detailspanel.cpp" line="149"/>
         <source>Front view</source>
         <translation>Frontansicht</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="145"/>
-        <location filename="../ui/details/detailspanel.cpp" line="148"/>
+        <location filename="../ui/details/detailspanel.cpp" line="155"/>
+        <location filename="../ui/details/detailspanel.cpp" line="158"/>
         <source>Linked entities</source>
         <translation>Verknüpfte Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="150"/>
+        <location filename="../ui/details/detailspanel.cpp" line="160"/>
         <source>&amp;Link…</source>
         <translation>&amp;Verknüpfen…</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="151"/>
+        <location filename="../ui/details/detailspanel.cpp" line="161"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="152"/>
+        <location filename="../ui/details/detailspanel.cpp" line="162"/>
         <source>Set as &amp;primary</source>
         <translation>Als &amp;Hauptbild festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="153"/>
+        <location filename="../ui/details/detailspanel.cpp" line="163"/>
         <source>&amp;Unpin</source>
         <translation>Fest&amp;legung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="154"/>
+        <location filename="../ui/details/detailspanel.cpp" line="164"/>
         <source>Link this image to a customer, product or job</source>
         <translation>Dieses Bild mit einem Kunden, Produkt oder Auftrag verknüpfen</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="163"/>
+        <location filename="../ui/details/detailspanel.cpp" line="173"/>
         <source>Why primary</source>
         <translation>Warum Hauptbild</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="190"/>
+        <location filename="../ui/details/detailspanel.cpp" line="200"/>
         <source>Nothing selected</source>
         <translation>Nichts ausgewählt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/details/detailspanel.cpp" line="197"/>
+        <location filename="../ui/details/detailspanel.cpp" line="207"/>
         <source>%n image(s) selected</source>
         <translation>
             <numerusform>%n Bild ausgewählt</numerusform>
@@ -139,92 +139,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="309"/>
+        <location filename="../ui/details/detailspanel.cpp" line="324"/>
         <source>Not linked to any entity.</source>
         <translation>Mit keinem Eintrag verknüpft.</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="317"/>
+        <location filename="../ui/details/detailspanel.cpp" line="332"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="318"/>
+        <location filename="../ui/details/detailspanel.cpp" line="333"/>
         <source>Taken</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="325"/>
+        <location filename="../ui/details/detailspanel.cpp" line="340"/>
         <source>Position</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="325"/>
+        <location filename="../ui/details/detailspanel.cpp" line="340"/>
         <source>Open in maps</source>
         <translation>In Karten öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="329"/>
+        <location filename="../ui/details/detailspanel.cpp" line="344"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="330"/>
+        <location filename="../ui/details/detailspanel.cpp" line="345"/>
         <source>Pixels</source>
         <translation>Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="330"/>
+        <location filename="../ui/details/detailspanel.cpp" line="345"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="331"/>
+        <location filename="../ui/details/detailspanel.cpp" line="346"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="331"/>
+        <location filename="../ui/details/detailspanel.cpp" line="346"/>
         <source>Original name</source>
         <translation>Ursprünglicher Name</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="332"/>
+        <location filename="../ui/details/detailspanel.cpp" line="347"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="333"/>
+        <location filename="../ui/details/detailspanel.cpp" line="348"/>
         <source>Rotation</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="333"/>
+        <location filename="../ui/details/detailspanel.cpp" line="348"/>
         <source>%1°</source>
         <translation>%1°</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="348"/>
+        <location filename="../ui/details/detailspanel.cpp" line="363"/>
         <source>Key</source>
         <translation>Kennung</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="348"/>
+        <location filename="../ui/details/detailspanel.cpp" line="363"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="349"/>
+        <location filename="../ui/details/detailspanel.cpp" line="364"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="354"/>
+        <location filename="../ui/details/detailspanel.cpp" line="369"/>
         <source>Primary image</source>
         <translation>Hauptbild</translation>
     </message>
     <message>
-        <location filename="../ui/details/detailspanel.cpp" line="355"/>
+        <location filename="../ui/details/detailspanel.cpp" line="370"/>
         <source>Why</source>
         <translation>Grund</translation>
     </message>
@@ -265,27 +265,27 @@
 <context>
     <name>EntityChooser</name>
     <message>
-        <location filename="../ui/details/entitychooser.cpp" line="24"/>
+        <location filename="../ui/details/entitychooser.cpp" line="26"/>
         <source>Link to an Entity</source>
         <translation>Mit einem Eintrag verknüpfen</translation>
     </message>
     <message>
-        <location filename="../ui/details/entitychooser.cpp" line="25"/>
+        <location filename="../ui/details/entitychooser.cpp" line="27"/>
         <source>Key or name</source>
         <translation>Kennung oder Name</translation>
     </message>
     <message>
-        <location filename="../ui/details/entitychooser.cpp" line="26"/>
+        <location filename="../ui/details/entitychooser.cpp" line="28"/>
         <source>Find entity</source>
         <translation>Eintrag suchen</translation>
     </message>
     <message>
-        <location filename="../ui/details/entitychooser.cpp" line="27"/>
+        <location filename="../ui/details/entitychooser.cpp" line="29"/>
         <source>Entities found</source>
         <translation>Gefundene Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/details/entitychooser.cpp" line="29"/>
+        <location filename="../ui/details/entitychooser.cpp" line="31"/>
         <source>&amp;Link</source>
         <translation>&amp;Verknüpfen</translation>
     </message>
@@ -825,7 +825,7 @@
         <translation>Öffnen Sie die Galerie eines Eintrags und wählen Sie ein Bild aus, um es zum Hauptbild zu machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow_actions.cpp" line="237"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="238"/>
         <source>%n image(s) moved to the trash. Undo brings them back.</source>
         <translation>
             <numerusform>%n Bild in den Papierkorb verschoben. Mit „Rückgängig“ holen Sie es zurück.</numerusform>
@@ -833,17 +833,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="251"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="252"/>
         <source>Empty Trash</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="252"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="253"/>
         <source>Forget every image in the trash? This cannot be undone; the files are removed by the next cleanup.</source>
         <translation>Alle Bilder im Papierkorb endgültig entfernen? Dies kann nicht rückgängig gemacht werden; die Dateien werden bei der nächsten Bereinigung gelöscht.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow_actions.cpp" line="259"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="260"/>
         <source>%n image(s) removed from the trash.</source>
         <translation>
             <numerusform>%n Bild aus dem Papierkorb entfernt.</numerusform>
@@ -851,19 +851,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="260"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="261"/>
         <source>Emptying the trash failed: %1</source>
         <translation>Leeren des Papierkorbs fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="288"/>
-        <location filename="../ui/mainwindow_actions.cpp" line="294"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="289"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="295"/>
         <location filename="../ui/mainwindow_workspace.cpp" line="47"/>
         <source>New Workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow_actions.cpp" line="288"/>
+        <location filename="../ui/mainwindow_actions.cpp" line="289"/>
         <source>Name of the new workspace:</source>
         <translation>Name des neuen Arbeitsbereichs:</translation>
     </message>
@@ -895,31 +895,61 @@
     <name>PrimaryReason</name>
     <message>
         <location filename="../ui/details/primaryreason.cpp" line="9"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/primaryreason.cpp" line="11"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/primaryreason.cpp" line="13"/>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/primaryreason.cpp" line="15"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/primaryreason.cpp" line="17"/>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/primaryreason.cpp" line="19"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/primaryreason.cpp" line="27"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/details/primaryreason.cpp" line="10"/>
+        <location filename="../ui/details/primaryreason.cpp" line="28"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/details/primaryreason.cpp" line="17"/>
+        <location filename="../ui/details/primaryreason.cpp" line="35"/>
         <source>Not the primary image of %1.</source>
         <translation>Nicht das Hauptbild von %1.</translation>
     </message>
     <message>
-        <location filename="../ui/details/primaryreason.cpp" line="20"/>
+        <location filename="../ui/details/primaryreason.cpp" line="38"/>
         <source>Primary image of %1: pinned on %2.</source>
         <translation>Hauptbild von %1: festgelegt am %2.</translation>
     </message>
     <message>
-        <location filename="../ui/details/primaryreason.cpp" line="21"/>
+        <location filename="../ui/details/primaryreason.cpp" line="39"/>
         <source>Primary image of %1: pinned by %2 on %3.</source>
         <translation>Hauptbild von %1: festgelegt von %2 am %3.</translation>
     </message>
     <message>
-        <location filename="../ui/details/primaryreason.cpp" line="23"/>
+        <location filename="../ui/details/primaryreason.cpp" line="41"/>
         <source>Primary image of %1: first in the gallery&apos;s order (automatic; pin another image to change it).</source>
         <translation>Hauptbild von %1: erstes Bild in der Galeriereihenfolge (automatisch; legen Sie ein anderes Bild fest, um dies zu ändern).</translation>
     </message>
@@ -1202,7 +1232,7 @@
 <context>
     <name>TagEdit</name>
     <message>
-        <location filename="../ui/details/tagedit.cpp" line="13"/>
+        <location filename="../ui/details/tagedit.cpp" line="14"/>
         <source>Tags, separated by commas</source>
         <translation>Schlagwörter, durch Kommas getrennt</translation>
     </message>

@@ -2,10 +2,28 @@
 
 #include <QLocale>
 
+QString PrimaryReason::kindName(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::Customer:
+        return tr("Customer");
+    case EntityKind::Product:
+        return tr("Product");
+    case EntityKind::Job:
+        return tr("Job");
+    case EntityKind::Category:
+        return tr("Category");
+    case EntityKind::Invoice:
+        return tr("Invoice");
+    case EntityKind::Company:
+        return tr("Company");
+    }
+    return entityKindName(kind);
+}
+
 QString PrimaryReason::entityLabel(const Entity &entity)
 {
-    const QString kind = entityKindName(entity.kind);
-    const QString kindTitle = kind.isEmpty() ? kind : kind.at(0).toUpper() + kind.mid(1);
+    const QString kindTitle = kindName(entity.kind);
     return entity.name.isEmpty() || entity.name == entity.key ? tr("%1 %2").arg(kindTitle, entity.key)
                                                                : tr("%1 %2 (%3)").arg(kindTitle, entity.key, entity.name);
 }

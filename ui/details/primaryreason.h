@@ -13,5 +13,6 @@ class PrimaryReason final
 
 public:
     static QString describe(const LinkInfo &link);
-    static QString entityLabel(const Entity &entity);
+    static QString entityLabel(const Entity &entity); // "Customer K-10023 (Café Morgenrot)"
+    static QString kindName(EntityKind kind);          // "Customer"
 };
