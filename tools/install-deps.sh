@@ -11,6 +11,8 @@ packages=(
   libqt6sql6-sqlite qt6-image-formats-plugins libqt6svg6
   # metadata, credentials, JPEG
   libexiv2-dev exiv2 qtkeychain-qt6-dev libjpeg62-turbo-dev libssl-dev
+  # vitrine-server: HTTP (docs/server.md says why cpp-httplib)
+  libcpp-httplib-dev
   # tests: GUI offscreen/Xvfb, keychain session, sanitizers, sqlite shell
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools sqlite3 file
   # benchmark references

@@ -1,0 +1,149 @@
+#include "apiserver.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+
+#include <httplib.h>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr size_t kMaxBodyBytes = 16 * 1024 * 1024; // uploads: 15 MB per file, plus headroom
+thread_local QElapsedTimer t_requestTimer;
+
+std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
+{
+    if (settings.tlsCert.isEmpty())
+        return std::make_unique<httplib::Server>();
+    return std::make_unique<httplib::SSLServer>(settings.tlsCert.toLocal8Bit().constData(),
+                                                settings.tlsKey.toLocal8Bit().constData());
+}
+
+} // namespace
+
+ApiServer::ApiServer(Accounts &accounts, Settings settings)
+    : m_accounts(accounts), m_settings(std::move(settings)), m_http(makeHttp(m_settings))
+{
+    m_http->set_payload_max_length(kMaxBodyBytes);
+    m_http->set_read_timeout(30, 0);
+    m_http->set_write_timeout(30, 0);
+    m_http->set_keep_alive_timeout(10);
+    m_http->set_pre_routing_handler([](const httplib::Request &, httplib::Response &) {
+        t_requestTimer.start();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    m_http->set_error_handler([](const httplib::Request &, httplib::Response &response) {
+        if (!response.body.empty())
+            return;
+        if (response.status == 404)
+            replyError(response, 404, u"not_found"_s, u"There is no such resource."_s);
+        else if (response.status == 413)
+            replyError(response, 413, u"payload_too_large"_s, u"The request body is too large."_s);
+        else if (response.status >= 400 && response.status < 500)
+            replyError(response, response.status, u"bad_request"_s, u"The request is malformed."_s);
+    });
+    m_http->set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
+        replyInternal(response, u"an exception escaped a request handler"_s);
+    });
+    m_http->set_logger([this](const httplib::Request &request, const httplib::Response &response) {
+        logAccess(request, response);
+    });
+    routeHealth();
+    routeAuth();
+}
+
+ApiServer::~ApiServer() = default;
+
+Result<quint16> ApiServer::bind()
+{
+    if (!m_http->is_valid())
+        return Result<quint16>::failure(u"cannot use the TLS certificate %1 with the key %2"_s.arg(m_settings.tlsCert,
+                                                                                               m_settings.tlsKey));
+    const std::string host = m_settings.host.toStdString();
+    if (m_settings.port == 0) {
+        const int port = m_http->bind_to_any_port(host);
+        if (port <= 0)
+            return Result<quint16>::failure(u"cannot listen on %1"_s.arg(m_settings.host));
+        return quint16(port);
+    }
+    if (!m_http->bind_to_port(host, m_settings.port))
+        return Result<quint16>::failure(u"cannot listen on %1:%2 (in use, or not an address of this machine)"_s.arg(
+            m_settings.host).arg(m_settings.port));
+    return m_settings.port;
+}
+
+void ApiServer::run()
+{
+    m_http->listen_after_bind();
+}
+
+void ApiServer::stop()
+{
+    m_http->stop();
+}
+
+void ApiServer::routeHealth()
+{
+    m_http->Get("/api/v1/health", [this](const httplib::Request &, httplib::Response &response) {
+        reply(response, 200,
+              {{u"status"_s, u"ok"_s},
+               {u"version"_s, QCoreApplication::applicationVersion()},
+               {u"database"_s, m_settings.databaseKind}});
+    });
+}
+
+void ApiServer::reply(httplib::Response &response, int status, const QJsonObject &body)
+{
+    response.status = status;
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json");
+}
+
+void ApiServer::replyError(httplib::Response &response, int status, const QString &code, const QString &message)
+{
+    reply(response, status, {{u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}});
+}
+
+void ApiServer::replyInternal(httplib::Response &response, const QString &detail)
+{
+    std::fprintf(stderr, "vitrine-server: internal error: %s\n", qPrintable(detail));
+    replyError(response, 500, u"internal"_s, u"The server could not complete the request."_s);
+}
+
+std::optional<QJsonObject> ApiServer::jsonBody(const httplib::Request &request, httplib::Response &response)
+{
+    QJsonParseError error{};
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size())), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        replyError(response, 400, u"bad_request"_s, u"The body must be a JSON object."_s);
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+QString ApiServer::bearerToken(const httplib::Request &request)
+{
+    const std::string header = request.get_header_value("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    if (header.size() <= scheme.size() || header.compare(0, scheme.size(), scheme) != 0)
+        return {};
+    return QString::fromStdString(header.substr(scheme.size())).trimmed();
+}
+
+void ApiServer::logAccess(const httplib::Request &request, const httplib::Response &response) const
+{
+    const QJsonObject line{{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                           {u"remote"_s, QString::fromStdString(request.remote_addr)},
+                           {u"method"_s, QString::fromStdString(request.method)},
+                           {u"path"_s, QString::fromStdString(request.path)},
+                           {u"status"_s, response.status},
+                           {u"bytes"_s, qint64(response.body.size())},
+                           {u"ms"_s, t_requestTimer.isValid() ? double(t_requestTimer.nsecsElapsed()) / 1e6 : 0.0}};
+    std::fprintf(stderr, "%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "accounts.h"
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+} // namespace httplib
+
+// The HTTP API of docs/api.md on cpp-httplib: a pool of worker threads, each request
+// handled on one of them. Errors are JSON {"error": {"code", "message"}}; a failure inside
+// the server is logged and answered "internal" without details. One access-log line
+// (JSON) per request goes to standard error; it never holds a token or a password.
+class ApiServer final
+{
+public:
+    struct Settings
+    {
+        QString host = QStringLiteral("127.0.0.1");
+        quint16 port = 8080; // 0: any free port
+        QString tlsCert;
+        QString tlsKey;
+        QString databaseKind = QStringLiteral("sqlite");
+    };
+
+    ApiServer(Accounts &accounts, Settings settings);
+    ~ApiServer();
+    Q_DISABLE_COPY_MOVE(ApiServer)
+
+    // Opens the listening socket; returns the port (useful with port 0).
+    Result<quint16> bind();
+    // Serves until stop(); requests in flight are finished first.
+    void run();
+    void stop();
+
+private:
+    void routeHealth();
+    // apiserver_auth.cpp
+    void routeAuth();
+    std::optional<Accounts::Session> requireSession(const httplib::Request &request, httplib::Response &response);
+
+    static void reply(httplib::Response &response, int status, const QJsonObject &body);
+    static void replyError(httplib::Response &response, int status, const QString &code, const QString &message);
+    // Logs what went wrong inside (with the detail) and answers 500 without it.
+    static void replyInternal(httplib::Response &response, const QString &detail);
+    static std::optional<QJsonObject> jsonBody(const httplib::Request &request, httplib::Response &response);
+    static QString bearerToken(const httplib::Request &request);
+    void logAccess(const httplib::Request &request, const httplib::Response &response) const;
+
+    Accounts &m_accounts;
+    Settings m_settings;
+    std::unique_ptr<httplib::Server> m_http;
+};

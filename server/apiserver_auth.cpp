@@ -1,0 +1,84 @@
+// ApiServer: logging in and out, and who the caller is.
+#include "apiserver.h"
+
+#include <QJsonArray>
+
+#include <httplib.h>
+
+using namespace Qt::StringLiterals;
+
+void ApiServer::routeAuth()
+{
+    m_http->Post("/api/v1/auth/login", [this](const httplib::Request &request, httplib::Response &response) {
+        const std::optional<QJsonObject> body = jsonBody(request, response);
+        if (!body)
+            return;
+        const QString user = body->value(u"user"_s).toString();
+        const QString password = body->value(u"password"_s).toString();
+        if (user.isEmpty() || password.isEmpty())
+            return replyError(response, 400, u"bad_request"_s, u"Give \"user\" and \"password\"."_s);
+        Result<Accounts::Login> login = m_accounts.login(user, password, QString::fromStdString(request.remote_addr));
+        if (!login)
+            return replyInternal(response, login.error());
+        switch (login->outcome) {
+        case Accounts::Login::Outcome::RateLimited:
+            response.set_header("Retry-After", std::to_string(login->retryAfterSeconds));
+            return replyError(response, 429, u"rate_limited"_s,
+                              u"Too many failed logins. Try again in %1 seconds."_s.arg(login->retryAfterSeconds));
+        case Accounts::Login::Outcome::WrongCredentials:
+            return replyError(response, 401, u"unauthorized"_s, u"The user name or the password is wrong."_s);
+        case Accounts::Login::Outcome::SignedIn:
+            break;
+        }
+        reply(response, 200,
+              {{u"token"_s, login->token},
+               {u"expiresAt"_s, login->expiresAt.toString(Qt::ISODateWithMs)},
+               {u"user"_s, login->userName}});
+    });
+
+    m_http->Post("/api/v1/auth/logout", [this](const httplib::Request &request, httplib::Response &response) {
+        if (!requireSession(request, response))
+            return;
+        if (Status status = m_accounts.logout(bearerToken(request)); !status)
+            return replyInternal(response, status.error());
+        response.status = 204;
+    });
+
+    m_http->Get("/api/v1/auth/me", [this](const httplib::Request &request, httplib::Response &response) {
+        const std::optional<Accounts::Session> session = requireSession(request, response);
+        if (!session)
+            return;
+        Result<QList<Accounts::Membership>> memberships = m_accounts.memberships(session->userId);
+        if (!memberships)
+            return replyInternal(response, memberships.error());
+        QJsonArray workspaces;
+        for (const Accounts::Membership &membership : memberships.value())
+            workspaces.append(QJsonObject{{u"name"_s, membership.workspace},
+                                          {u"role"_s, membership.role},
+                                          {u"identity"_s, membership.identity}});
+        reply(response, 200, {{u"user"_s, session->userName}, {u"workspaces"_s, workspaces}});
+    });
+}
+
+// An unknown, expired and revoked token get the same answer: the caller learns nothing
+// about tokens it does not hold.
+std::optional<Accounts::Session> ApiServer::requireSession(const httplib::Request &request, httplib::Response &response)
+{
+    const QString token = bearerToken(request);
+    if (token.isEmpty()) {
+        response.set_header("WWW-Authenticate", "Bearer");
+        replyError(response, 401, u"unauthorized"_s, u"Log in first: this request needs a bearer token."_s);
+        return std::nullopt;
+    }
+    Result<std::optional<Accounts::Session>> session = m_accounts.authenticate(token);
+    if (!session) {
+        replyInternal(response, session.error());
+        return std::nullopt;
+    }
+    if (!session.value()) {
+        response.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        replyError(response, 401, u"token_expired"_s, u"The token is unknown, expired or revoked: log in again."_s);
+        return std::nullopt;
+    }
+    return session.value();
+}
