@@ -195,6 +195,7 @@ Result<Accounts::Login> Accounts::login(const QString &name, const QString &pass
     login.token = token.value();
     login.expiresAt = QDateTime::currentDateTimeUtc().addDays(m_tokenDays);
     login.userName = name;
+    login.userId = userId;
     return login;
 }
 
@@ -218,6 +219,19 @@ Status Accounts::logout(const QString &token)
 {
     return statusOf(m_database.exec(u"UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL"_s,
                                     {now(), tokenHash(token)}));
+}
+
+Result<std::optional<Accounts::Access>> Accounts::access(qint64 userId, const QString &workspace)
+{
+    using Answer = Result<std::optional<Access>>;
+    Result<QSqlQuery> row = m_database.exec(u"SELECT w.id, g.role FROM grants g JOIN workspaces w ON w.id = g.workspace_id "
+                                            "WHERE g.user_id = ? AND w.name = ?"_s,
+                                            {userId, workspace});
+    if (!row)
+        return Answer::failure(row.error());
+    if (!row->next())
+        return Answer(std::nullopt);
+    return Answer(Access{row->value(0).toLongLong(), row->value(1).toString()});
 }
 
 Result<QList<Accounts::Membership>> Accounts::memberships(qint64 userId)

@@ -27,6 +27,12 @@ public:
         QString role; // viewer, staff or admin
         QString identity;
     };
+    struct Access
+    {
+        qint64 workspaceId = 0;
+        QString role;
+        bool allows(const QString &neededRole) const { return kRoles.indexOf(role) >= kRoles.indexOf(neededRole); }
+    };
     struct Login
     {
         enum class Outcome { SignedIn, WrongCredentials, RateLimited };
@@ -34,6 +40,7 @@ public:
         QString token;
         QDateTime expiresAt;
         QString userName;
+        qint64 userId = 0;
         int retryAfterSeconds = 0;
     };
 
@@ -58,6 +65,9 @@ public:
     Result<std::optional<Session>> authenticate(const QString &token);
     Status logout(const QString &token);
     Result<QList<Membership>> memberships(qint64 userId);
+    // The user's role in the workspace, or nothing when the workspace does not exist or the
+    // user has no role in it (the two are not told apart, so names cannot be probed).
+    Result<std::optional<Access>> access(qint64 userId, const QString &workspace);
 
     static bool isValidUserName(const QString &name);
     static bool isValidWorkspaceName(const QString &name);

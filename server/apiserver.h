@@ -18,6 +18,9 @@ struct Response;
 // handled on one of them. Errors are JSON {"error": {"code", "message"}}; a failure inside
 // the server is logged and answered "internal" without details. One access-log line
 // (JSON) per request goes to standard error; it never holds a token or a password.
+class BlobStore;
+class WorkspaceBlobs;
+
 class ApiServer final
 {
 public:
@@ -30,7 +33,7 @@ public:
         QString databaseKind = QStringLiteral("sqlite");
     };
 
-    ApiServer(Accounts &accounts, Settings settings);
+    ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, Settings settings);
     ~ApiServer();
     Q_DISABLE_COPY_MOVE(ApiServer)
 
@@ -44,7 +47,18 @@ private:
     void routeHealth();
     // apiserver_auth.cpp
     void routeAuth();
+    // {"name", "workspaces": [{"name", "role", "identity"}]}, or nothing after answering 500.
+    std::optional<QJsonObject> describeUser(const Accounts::Session &session, httplib::Response &response);
     std::optional<Accounts::Session> requireSession(const httplib::Request &request, httplib::Response &response);
+    // The caller's access to the workspace named in the path's first capture, if its role
+    // is at least neededRole; otherwise the answer (401, 404 or 403) is written.
+    std::optional<Accounts::Access> requireAccess(const httplib::Request &request, httplib::Response &response,
+                                                  const QString &neededRole);
+    // apiserver_blobs.cpp
+    void routeBlobs();
+    void findMissingBlobs(const httplib::Request &request, httplib::Response &response);
+    void receiveBlob(const httplib::Request &request, httplib::Response &response);
+    void sendBlob(const httplib::Request &request, httplib::Response &response);
 
     static void reply(httplib::Response &response, int status, const QJsonObject &body);
     static void replyError(httplib::Response &response, int status, const QString &code, const QString &message);
@@ -55,6 +69,8 @@ private:
     void logAccess(const httplib::Request &request, const httplib::Response &response) const;
 
     Accounts &m_accounts;
+    WorkspaceBlobs &m_blobs;
+    BlobStore &m_store;
     Settings m_settings;
     std::unique_ptr<httplib::Server> m_http;
 };

@@ -30,10 +30,13 @@ void ApiServer::routeAuth()
         case Accounts::Login::Outcome::SignedIn:
             break;
         }
+        const std::optional<QJsonObject> described = describeUser({login->userId, login->userName}, response);
+        if (!described)
+            return;
         reply(response, 200,
               {{u"token"_s, login->token},
                {u"expiresAt"_s, login->expiresAt.toString(Qt::ISODateWithMs)},
-               {u"user"_s, login->userName}});
+               {u"user"_s, described.value()}});
     });
 
     m_http->Post("/api/v1/auth/logout", [this](const httplib::Request &request, httplib::Response &response) {
@@ -48,16 +51,49 @@ void ApiServer::routeAuth()
         const std::optional<Accounts::Session> session = requireSession(request, response);
         if (!session)
             return;
-        Result<QList<Accounts::Membership>> memberships = m_accounts.memberships(session->userId);
-        if (!memberships)
-            return replyInternal(response, memberships.error());
-        QJsonArray workspaces;
-        for (const Accounts::Membership &membership : memberships.value())
-            workspaces.append(QJsonObject{{u"name"_s, membership.workspace},
-                                          {u"role"_s, membership.role},
-                                          {u"identity"_s, membership.identity}});
-        reply(response, 200, {{u"user"_s, session->userName}, {u"workspaces"_s, workspaces}});
+        const std::optional<QJsonObject> user = describeUser(session.value(), response);
+        if (user)
+            reply(response, 200, {{u"user"_s, session->userName}, {u"workspaces"_s, user->value(u"workspaces"_s)}});
     });
+}
+
+std::optional<QJsonObject> ApiServer::describeUser(const Accounts::Session &session, httplib::Response &response)
+{
+    Result<QList<Accounts::Membership>> memberships = m_accounts.memberships(session.userId);
+    if (!memberships) {
+        replyInternal(response, memberships.error());
+        return std::nullopt;
+    }
+    QJsonArray workspaces;
+    for (const Accounts::Membership &membership : memberships.value())
+        workspaces.append(QJsonObject{
+            {u"name"_s, membership.workspace}, {u"role"_s, membership.role}, {u"identity"_s, membership.identity}});
+    return QJsonObject{{u"name"_s, session.userName}, {u"workspaces"_s, workspaces}};
+}
+
+// A workspace the caller has no role in answers as if it did not exist: names cannot be probed.
+std::optional<Accounts::Access> ApiServer::requireAccess(const httplib::Request &request, httplib::Response &response,
+                                                         const QString &neededRole)
+{
+    const std::optional<Accounts::Session> session = requireSession(request, response);
+    if (!session)
+        return std::nullopt;
+    const QString workspace = QString::fromStdString(request.matches[1]);
+    Result<std::optional<Accounts::Access>> access = m_accounts.access(session->userId, workspace);
+    if (!access) {
+        replyInternal(response, access.error());
+        return std::nullopt;
+    }
+    if (!access.value()) {
+        replyError(response, 404, u"not_found"_s, u"There is no workspace \"%1\" for you."_s.arg(workspace));
+        return std::nullopt;
+    }
+    if (!access.value()->allows(neededRole)) {
+        replyError(response, 403, u"forbidden"_s,
+                   u"Your role in \"%1\" is %2; this request needs %3."_s.arg(workspace, access.value()->role, neededRole));
+        return std::nullopt;
+    }
+    return access.value();
 }
 
 // An unknown, expired and revoked token get the same answer: the caller learns nothing

@@ -2,9 +2,11 @@
 // manages its users and workspaces from the command line (docs/server.md).
 #include "accounts.h"
 #include "apiserver.h"
+#include "blobstore.h"
 #include "passwordhash.h"
 #include "serverdatabase.h"
 #include "serveroptions.h"
+#include "workspaceblobs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -70,13 +72,15 @@ Status bootstrap(Accounts &accounts)
 
 // SIGINT and SIGTERM are waited for on a thread of their own, which stops the server
 // cleanly: the listening socket closes and requests in flight are finished.
-int serve(const ServerOptions &options, Accounts &accounts)
+int serve(const ServerOptions &options, ServerDatabase &database, Accounts &accounts)
 {
     if (options.tlsCert.isEmpty() != options.tlsKey.isEmpty())
         return fail(u"--tls-cert and --tls-key go together"_s, 2);
     if (Status status = bootstrap(accounts); !status)
         return fail(status.error());
-    ApiServer server(accounts, {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
+    WorkspaceBlobs blobs(database);
+    BlobStore store(options.dataDir);
+    ApiServer server(accounts, blobs, store, {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
     Result<quint16> port = server.bind();
     if (!port)
         return fail(port.error());
@@ -132,5 +136,5 @@ int main(int argc, char *argv[])
         const Status done = runCommand(options.value(), accounts);
         return done ? 0 : fail(done.error());
     }
-    return serve(options.value(), accounts);
+    return serve(options.value(), *database.value(), accounts);
 }

@@ -40,6 +40,12 @@ const QStringList kSchema = {
         at TEXT NOT NULL))"_s,
     u"CREATE INDEX login_failures_by_name ON login_failures(user_name, at)"_s,
     u"CREATE INDEX login_failures_by_address ON login_failures(address, at)"_s,
+    uR"(CREATE TABLE blobs (
+        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        bytes INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (workspace_id, sha256)))"_s,
 };
 
 // One connection per thread, removed when the thread ends.

@@ -1,0 +1,162 @@
+// ApiServer: the originals' bytes, content-addressed by SHA-256 (docs/api.md, "Blobs").
+#include "apiserver.h"
+
+#include "blobstore.h"
+#include "workspaceblobs.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+
+#include <httplib.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kMaxBlobBytes = 15 * 1024 * 1024;
+const std::string kWorkspace = "/api/v1/workspaces/([A-Za-z0-9._-]{1,64})";
+const std::string kBlob = kWorkspace + "/blobs/([0-9a-f]{64})";
+
+struct Part
+{
+    qint64 offset = 0;
+    qint64 total = 0;
+};
+
+// "Content-Range: bytes START-END/TOTAL" for one part of a resumable upload; no header is
+// the whole blob in one request.
+std::optional<Part> partOf(const httplib::Request &request)
+{
+    const qint64 size = qint64(request.body.size());
+    if (!request.has_header("Content-Range"))
+        return Part{0, size};
+    static const QRegularExpression range(u"^bytes (\\d{1,12})-(\\d{1,12})/(\\d{1,12})$"_s);
+    const QRegularExpressionMatch match = range.match(QString::fromStdString(request.get_header_value("Content-Range")));
+    if (!match.hasMatch())
+        return std::nullopt;
+    const Part part{match.captured(1).toLongLong(), match.captured(3).toLongLong()};
+    if (match.captured(2).toLongLong() != part.offset + size - 1 || part.offset + size > part.total || size == 0)
+        return std::nullopt;
+    return part;
+}
+
+std::string quotedEtag(const QString &sha256)
+{
+    return "\"" + sha256.toStdString() + "\"";
+}
+
+} // namespace
+
+void ApiServer::routeBlobs()
+{
+    m_http->Post(kWorkspace + "/blobs/missing",
+                 [this](const httplib::Request &request, httplib::Response &response) { findMissingBlobs(request, response); });
+    m_http->Put(kBlob, [this](const httplib::Request &request, httplib::Response &response) { receiveBlob(request, response); });
+    m_http->Get(kBlob, [this](const httplib::Request &request, httplib::Response &response) { sendBlob(request, response); });
+}
+
+void ApiServer::findMissingBlobs(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
+    if (!access)
+        return;
+    const std::optional<QJsonObject> body = jsonBody(request, response);
+    if (!body)
+        return;
+    const QJsonArray asked = body->value(u"sha256"_s).toArray();
+    if (asked.size() > WorkspaceBlobs::kMaxBatch)
+        return replyError(response, 400, u"bad_request"_s,
+                          u"Ask about at most %1 hashes at once."_s.arg(WorkspaceBlobs::kMaxBatch));
+    QStringList hashes;
+    for (const QJsonValue &value : asked) {
+        if (!BlobStore::isSha256(value.toString()))
+            return replyError(response, 400, u"bad_request"_s,
+                              u"\"sha256\" must be a list of lower-case hex SHA-256 hashes."_s);
+        hashes.append(value.toString());
+    }
+    Result<QStringList> missing = m_blobs.missing(access->workspaceId, hashes);
+    if (!missing)
+        return replyInternal(response, missing.error());
+    reply(response, 200, {{u"missing"_s, QJsonArray::fromStringList(missing.value())}});
+}
+
+// Every upload sends the bytes, also of a blob the server holds for another workspace:
+// holding the hash is not proof of holding the image.
+void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
+    if (!access)
+        return;
+    const QString sha256 = QString::fromStdString(request.matches[2]);
+    const std::optional<Part> part = partOf(request);
+    if (!part)
+        return replyError(response, 400, u"bad_request"_s,
+                          u"Content-Range must be \"bytes START-END/TOTAL\" and match the body's length."_s);
+    if (part->total > kMaxBlobBytes)
+        return replyError(response, 413, u"payload_too_large"_s,
+                          u"An original may have at most %1 bytes."_s.arg(kMaxBlobBytes));
+    if (part->total == 0)
+        return replyError(response, 400, u"bad_request"_s, u"An original cannot be empty."_s);
+    const QByteArray bytes = QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
+    Result<BlobStore::Received> received = m_store.receive(access->workspaceId, sha256, part->offset, part->total, bytes);
+    if (!received)
+        return replyInternal(response, received.error());
+    response.set_header("Upload-Offset", std::to_string(received->offset));
+    if (received->hashMismatch)
+        return replyError(response, 422, u"hash_mismatch"_s,
+                          u"The bytes do not hash to %1; nothing was stored."_s.arg(sha256));
+    if (received->wrongOffset)
+        return replyError(response, 409, u"offset_mismatch"_s,
+                          u"The upload stands at byte %1; send the part that starts there."_s.arg(received->offset));
+    if (!received->complete)
+        return reply(response, 202, {{u"sha256"_s, sha256}, {u"offset"_s, received->offset}});
+    Result<bool> added = m_blobs.add(access->workspaceId, sha256, received->offset);
+    if (!added)
+        return replyInternal(response, added.error());
+    response.set_header("ETag", quotedEtag(sha256));
+    reply(response, added.value() ? 201 : 200, {{u"sha256"_s, sha256}, {u"bytes"_s, received->offset}});
+}
+
+// GET and HEAD (cpp-httplib answers HEAD with the GET handler, without the body). Range
+// requests are answered by cpp-httplib from the content provider.
+void ApiServer::sendBlob(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
+    if (!access)
+        return;
+    const QString sha256 = QString::fromStdString(request.matches[2]);
+    Result<bool> held = m_blobs.holds(access->workspaceId, sha256);
+    if (!held)
+        return replyInternal(response, held.error());
+    if (!held.value() || !m_store.exists(sha256)) {
+        response.set_header("Upload-Offset", std::to_string(m_store.partialSize(access->workspaceId, sha256)));
+        return replyError(response, 404, u"not_found"_s, u"The workspace holds no original %1."_s.arg(sha256));
+    }
+    const std::string etag = quotedEtag(sha256);
+    response.set_header("ETag", etag);
+    response.set_header("Cache-Control", "private, max-age=31536000, immutable");
+    if (request.get_header_value("If-None-Match") == etag) {
+        response.status = 304;
+        return;
+    }
+    auto file = std::make_shared<QFile>(m_store.path(sha256));
+    if (!file->open(QIODevice::ReadOnly))
+        return replyInternal(response, u"%1: %2"_s.arg(file->fileName(), file->errorString()));
+    response.set_header("Last-Modified",
+                        QLocale::c()
+                            .toString(QFileInfo(*file).lastModified().toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                            .toStdString());
+    response.set_content_provider(size_t(file->size()), "application/octet-stream",
+                                  [file](size_t offset, size_t length, httplib::DataSink &sink) {
+                                      if (!file->seek(qint64(offset)))
+                                          return false;
+                                      const QByteArray chunk = file->read(qint64(std::min<size_t>(length, 256 * 1024)));
+                                      return !chunk.isEmpty() && sink.write(chunk.constData(), size_t(chunk.size()));
+                                  });
+}
