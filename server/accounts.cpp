@@ -231,7 +231,7 @@ Result<std::optional<Accounts::Access>> Accounts::access(qint64 userId, const QS
         return Answer::failure(row.error());
     if (!row->next())
         return Answer(std::nullopt);
-    return Answer(Access{row->value(0).toLongLong(), row->value(1).toString()});
+    return Answer(Access{row->value(0).toLongLong(), row->value(1).toString(), {}});
 }
 
 Result<QList<Accounts::Membership>> Accounts::memberships(qint64 userId)

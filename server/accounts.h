@@ -31,6 +31,7 @@ public:
     {
         qint64 workspaceId = 0;
         QString role;
+        QString userName; // who asks (filled in by the HTTP layer)
         bool allows(const QString &neededRole) const { return kRoles.indexOf(role) >= kRoles.indexOf(neededRole); }
     };
     struct Login

@@ -26,8 +26,9 @@ std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
 
 } // namespace
 
-ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, Settings settings)
-    : m_accounts(accounts), m_blobs(blobs), m_store(store), m_settings(std::move(settings)), m_http(makeHttp(m_settings))
+ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records,
+                     Settings settings)
+    : m_accounts(accounts), m_blobs(blobs), m_store(store), m_records(records), m_settings(std::move(settings)), m_http(makeHttp(m_settings))
 {
     m_http->set_payload_max_length(kMaxBodyBytes);
     m_http->set_read_timeout(30, 0);
@@ -56,6 +57,7 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     routeHealth();
     routeAuth();
     routeBlobs();
+    routeImages();
 }
 
 ApiServer::~ApiServer() = default;

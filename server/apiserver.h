@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "common/result.h"
+#include "recordstore.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -33,7 +34,7 @@ public:
         QString databaseKind = QStringLiteral("sqlite");
     };
 
-    ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, Settings settings);
+    ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records, Settings settings);
     ~ApiServer();
     Q_DISABLE_COPY_MOVE(ApiServer)
 
@@ -59,6 +60,19 @@ private:
     void findMissingBlobs(const httplib::Request &request, httplib::Response &response);
     void receiveBlob(const httplib::Request &request, httplib::Response &response);
     void sendBlob(const httplib::Request &request, httplib::Response &response);
+    // apiserver_images.cpp
+    void routeImages();
+    void getImage(const httplib::Request &request, httplib::Response &response);
+    void putImage(const httplib::Request &request, httplib::Response &response);
+    void createImage(const httplib::Request &request, httplib::Response &response, const Accounts::Access &access,
+                     const QString &user);
+    void changeImage(const httplib::Request &request, httplib::Response &response, bool patch);
+    void deleteImage(const httplib::Request &request, httplib::Response &response);
+    void sendChanges(const httplib::Request &request, httplib::Response &response);
+    // Writes the answer for a record write: 200/201 with the record and its ETag, or
+    // 409/410/412 with the current record.
+    void replyWrite(const httplib::Request &request, httplib::Response &response, const RecordStore::Write &write,
+                    const QString &workspace);
 
     static void reply(httplib::Response &response, int status, const QJsonObject &body);
     static void replyError(httplib::Response &response, int status, const QString &code, const QString &message);
@@ -71,6 +85,7 @@ private:
     Accounts &m_accounts;
     WorkspaceBlobs &m_blobs;
     BlobStore &m_store;
+    RecordStore &m_records;
     Settings m_settings;
     std::unique_ptr<httplib::Server> m_http;
 };

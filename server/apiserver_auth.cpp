@@ -93,7 +93,9 @@ std::optional<Accounts::Access> ApiServer::requireAccess(const httplib::Request 
                    u"Your role in \"%1\" is %2; this request needs %3."_s.arg(workspace, access.value()->role, neededRole));
         return std::nullopt;
     }
-    return access.value();
+    Accounts::Access granted = *access.value();
+    granted.userName = session->userName;
+    return granted;
 }
 
 // An unknown, expired and revoked token get the same answer: the caller learns nothing

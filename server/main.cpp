@@ -4,6 +4,7 @@
 #include "apiserver.h"
 #include "blobstore.h"
 #include "passwordhash.h"
+#include "recordstore.h"
 #include "serverdatabase.h"
 #include "serveroptions.h"
 #include "workspaceblobs.h"
@@ -80,7 +81,8 @@ int serve(const ServerOptions &options, ServerDatabase &database, Accounts &acco
         return fail(status.error());
     WorkspaceBlobs blobs(database);
     BlobStore store(options.dataDir);
-    ApiServer server(accounts, blobs, store, {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
+    RecordStore records(database);
+    ApiServer server(accounts, blobs, store, records, {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
     Result<quint16> port = server.bind();
     if (!port)
         return fail(port.error());

@@ -21,7 +21,8 @@ const QStringList kSchema = {
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE,
         identity TEXT NOT NULL,
-        created_at TEXT NOT NULL))"_s,
+        created_at TEXT NOT NULL,
+        last_seq INTEGER NOT NULL DEFAULT 0))"_s,
     uR"(CREATE TABLE grants (
         user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
@@ -46,6 +47,21 @@ const QStringList kSchema = {
         bytes INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         PRIMARY KEY (workspace_id, sha256)))"_s,
+    // Images, entities and galleries: one row per record, its latest state (a tombstone
+    // after a delete); seq is the workspace's change counter at the record's last change.
+    uR"(CREATE TABLE records (
+        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('image', 'entity', 'gallery')),
+        id TEXT NOT NULL,
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        deleted INTEGER NOT NULL DEFAULT 0,
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        seq INTEGER NOT NULL,
+        modified_at TEXT NOT NULL,
+        modified_by TEXT NOT NULL,
+        PRIMARY KEY (workspace_id, type, id)))"_s,
+    u"CREATE UNIQUE INDEX records_by_seq ON records(workspace_id, seq)"_s,
+    u"CREATE INDEX images_by_sha256 ON records(workspace_id, json_extract(body, '$.sha256')) WHERE type = 'image'"_s,
 };
 
 // One connection per thread, removed when the thread ends.

@@ -1,0 +1,192 @@
+#include "recordstore.h"
+
+#include "serverdatabase.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kColumns = u"type, id, revision, deleted, body, seq, modified_at, modified_by"_s;
+
+RecordStore::Record recordFrom(const QSqlQuery &row)
+{
+    RecordStore::Record record;
+    record.type = row.value(0).toString();
+    record.id = row.value(1).toString();
+    record.revision = row.value(2).toLongLong();
+    record.deleted = row.value(3).toBool();
+    record.body = QJsonDocument::fromJson(row.value(4).toString().toUtf8()).object();
+    record.seq = row.value(5).toLongLong();
+    record.modifiedAt = row.value(6).toString();
+    record.modifiedBy = row.value(7).toString();
+    return record;
+}
+
+} // namespace
+
+QJsonObject RecordStore::Record::toJson() const
+{
+    QJsonObject json = body;
+    json.insert(u"revision"_s, revision);
+    json.insert(u"deleted"_s, deleted);
+    json.insert(u"modifiedAt"_s, modifiedAt);
+    json.insert(u"modifiedBy"_s, modifiedBy);
+    return json;
+}
+
+Result<std::optional<RecordStore::Record>> RecordStore::read(qint64 workspaceId, const QString &type, const QString &id)
+{
+    using Answer = Result<std::optional<Record>>;
+    Result<QSqlQuery> row = m_database.exec(
+        u"SELECT %1 FROM records WHERE workspace_id = ? AND type = ? AND id = ?"_s.arg(kColumns), {workspaceId, type, id});
+    if (!row)
+        return Answer::failure(row.error());
+    if (!row->next())
+        return Answer(std::nullopt);
+    return Answer(recordFrom(row.value()));
+}
+
+Result<std::optional<RecordStore::Record>> RecordStore::liveImageWithContent(qint64 workspaceId, const QString &sha256)
+{
+    using Answer = Result<std::optional<Record>>;
+    Result<QSqlQuery> row = m_database.exec(
+        u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'image' AND json_extract(body, '$.sha256') = ? "
+        "AND deleted = 0"_s.arg(kColumns),
+        {workspaceId, sha256});
+    if (!row)
+        return Answer::failure(row.error());
+    if (!row->next())
+        return Answer(std::nullopt);
+    return Answer(recordFrom(row.value()));
+}
+
+Result<std::optional<RecordStore::Record>> RecordStore::get(qint64 workspaceId, const QString &type, const QString &id)
+{
+    return read(workspaceId, type, id);
+}
+
+// In the caller's transaction: the workspace's next sequence number, then the row.
+Result<RecordStore::Write> RecordStore::store(qint64 workspaceId, Record record, bool exists)
+{
+    Result<QSqlQuery> bumped = m_database.exec(
+        u"UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"_s, {workspaceId});
+    if (!bumped)
+        return Result<Write>::failure(bumped.error());
+    if (!bumped->next())
+        return Result<Write>::failure(u"workspace %1 does not exist"_s.arg(workspaceId));
+    record.seq = bumped->value(0).toLongLong();
+    bumped->finish();
+    record.modifiedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString body = QString::fromUtf8(QJsonDocument(record.body).toJson(QJsonDocument::Compact));
+    const QString sql = exists ? u"UPDATE records SET revision = ?, deleted = ?, body = ?, seq = ?, modified_at = ?, "
+                                 "modified_by = ? WHERE workspace_id = ? AND type = ? AND id = ?"_s
+                               : u"INSERT INTO records(revision, deleted, body, seq, modified_at, modified_by, "
+                                 "workspace_id, type, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    Result<QSqlQuery> written = m_database.exec(sql, {record.revision, record.deleted ? 1 : 0, body, record.seq,
+                                                      record.modifiedAt, record.modifiedBy, workspaceId, record.type,
+                                                      record.id});
+    if (!written)
+        return Result<Write>::failure(written.error());
+    return Write{Write::Outcome::Done, record};
+}
+
+Result<RecordStore::Write> RecordStore::create(qint64 workspaceId, const QString &type, const QString &id,
+                                               const QJsonObject &body, const QString &user)
+{
+    Result<Write> result = Result<Write>::failure(QString());
+    const Status status = m_database.write([&]() -> Status {
+        Result<std::optional<Record>> current = read(workspaceId, type, id);
+        if (!current)
+            return Status::failure(current.error());
+        if (current.value() && !current.value()->deleted) {
+            result = Write{Write::Outcome::Exists, *current.value()};
+            return {};
+        }
+        if (type == u"image"_s) {
+            Result<std::optional<Record>> same = liveImageWithContent(workspaceId, body.value(u"sha256"_s).toString());
+            if (!same)
+                return Status::failure(same.error());
+            if (same.value()) {
+                result = Write{Write::Outcome::SameContent, *same.value()};
+                return {};
+            }
+        }
+        const qint64 revision = current.value() ? current.value()->revision + 1 : 1;
+        result = store(workspaceId, Record{type, id, revision, false, body, 0, {}, user}, current.value().has_value());
+        return result ? Status() : Status::failure(result.error());
+    });
+    return status ? result : Result<Write>::failure(status.error());
+}
+
+Result<RecordStore::Write> RecordStore::update(qint64 workspaceId, const QString &type, const QString &id,
+                                               qint64 baseRevision, const QJsonObject &body, const QString &user)
+{
+    Result<Write> result = Result<Write>::failure(QString());
+    const Status status = m_database.write([&]() -> Status {
+        Result<std::optional<Record>> current = read(workspaceId, type, id);
+        if (!current)
+            return Status::failure(current.error());
+        if (!current.value())
+            result = Write{Write::Outcome::Missing, {}};
+        else if (current.value()->deleted)
+            result = Write{Write::Outcome::Gone, *current.value()};
+        else if (current.value()->revision != baseRevision)
+            result = Write{Write::Outcome::Stale, *current.value()};
+        else
+            result = store(workspaceId, Record{type, id, baseRevision + 1, false, body, 0, {}, user}, true);
+        return result ? Status() : Status::failure(result.error());
+    });
+    return status ? result : Result<Write>::failure(status.error());
+}
+
+Result<RecordStore::Write> RecordStore::remove(qint64 workspaceId, const QString &type, const QString &id,
+                                               qint64 baseRevision, const QString &user)
+{
+    Result<Write> result = Result<Write>::failure(QString());
+    const Status status = m_database.write([&]() -> Status {
+        Result<std::optional<Record>> current = read(workspaceId, type, id);
+        if (!current)
+            return Status::failure(current.error());
+        if (!current.value())
+            result = Write{Write::Outcome::Missing, {}};
+        else if (current.value()->deleted)
+            result = Write{Write::Outcome::Gone, *current.value()};
+        else if (current.value()->revision != baseRevision)
+            result = Write{Write::Outcome::Stale, *current.value()};
+        else
+            result = store(workspaceId, Record{type, id, baseRevision + 1, true, current.value()->body, 0, {}, user},
+                           true);
+        return result ? Status() : Status::failure(result.error());
+    });
+    return status ? result : Result<Write>::failure(status.error());
+}
+
+Result<RecordStore::ChangePage> RecordStore::changes(qint64 workspaceId, qint64 after, int limit)
+{
+    ChangePage page;
+    page.next = after;
+    Result<QSqlQuery> identity = m_database.exec(u"SELECT identity FROM workspaces WHERE id = ?"_s, {workspaceId});
+    if (!identity)
+        return Result<ChangePage>::failure(identity.error());
+    if (identity->next())
+        page.identity = identity->value(0).toString();
+    identity->finish();
+    // One more than asked tells whether there is more.
+    Result<QSqlQuery> rows = m_database.exec(
+        u"SELECT %1 FROM records WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?"_s.arg(kColumns),
+        {workspaceId, after, limit + 1});
+    if (!rows)
+        return Result<ChangePage>::failure(rows.error());
+    while (rows->next()) {
+        if (page.changes.size() == limit) {
+            page.more = true;
+            break;
+        }
+        page.changes.append(recordFrom(rows.value()));
+        page.next = page.changes.constLast().seq;
+    }
+    return page;
+}

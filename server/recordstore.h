@@ -1,0 +1,67 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+class ServerDatabase;
+
+// The workspace's records (images, entities, galleries) with the server's revisions, and
+// the change feed over them. Every write names the revision it was based on and is refused
+// when that is not the current one; each change takes the workspace's next sequence number
+// in the same transaction, so a client that has seen number N has seen every change up to N.
+// A delete leaves a tombstone. What a record's body may hold is the caller's business.
+class RecordStore final
+{
+public:
+    struct Record
+    {
+        QString type;
+        QString id;
+        qint64 revision = 0;
+        bool deleted = false;
+        QJsonObject body;
+        qint64 seq = 0;
+        QString modifiedAt;
+        QString modifiedBy;
+        // body + revision, deleted, modifiedAt, modifiedBy
+        QJsonObject toJson() const;
+    };
+    struct Write
+    {
+        // SameContent: another live image holds the same SHA-256 (a workspace holds each
+        // content once); record is that image.
+        enum class Outcome { Done, Exists, Stale, Gone, Missing, SameContent };
+        Outcome outcome = Outcome::Done;
+        Record record; // the new record, or the current one when refused
+    };
+    struct ChangePage
+    {
+        QString identity;
+        QList<Record> changes;
+        qint64 next = 0;
+        bool more = false;
+    };
+
+    explicit RecordStore(ServerDatabase &database) : m_database(database) {}
+
+    Result<std::optional<Record>> get(qint64 workspaceId, const QString &type, const QString &id);
+    // A create over a tombstone brings the record back at the tombstone's revision + 1.
+    Result<Write> create(qint64 workspaceId, const QString &type, const QString &id, const QJsonObject &body,
+                         const QString &user);
+    Result<Write> update(qint64 workspaceId, const QString &type, const QString &id, qint64 baseRevision,
+                         const QJsonObject &body, const QString &user);
+    Result<Write> remove(qint64 workspaceId, const QString &type, const QString &id, qint64 baseRevision,
+                         const QString &user);
+    Result<ChangePage> changes(qint64 workspaceId, qint64 after, int limit);
+
+private:
+    Result<std::optional<Record>> read(qint64 workspaceId, const QString &type, const QString &id);
+    Result<Write> store(qint64 workspaceId, Record record, bool exists);
+    Result<std::optional<Record>> liveImageWithContent(qint64 workspaceId, const QString &sha256);
+
+    ServerDatabase &m_database;
+};
