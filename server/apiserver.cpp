@@ -58,6 +58,7 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     routeAuth();
     routeBlobs();
     routeImages();
+    routeEntities();
 }
 
 ApiServer::~ApiServer() = default;

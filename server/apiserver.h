@@ -69,10 +69,20 @@ private:
     void changeImage(const httplib::Request &request, httplib::Response &response, bool patch);
     void deleteImage(const httplib::Request &request, httplib::Response &response);
     void sendChanges(const httplib::Request &request, httplib::Response &response);
-    // Writes the answer for a record write: 200/201 with the record and its ETag, or
-    // 409/410/412 with the current record.
-    void replyWrite(const httplib::Request &request, httplib::Response &response, const RecordStore::Write &write,
-                    const QString &workspace);
+    // Writes the answer for a record write: 200 with the record and its ETag, or 404, or
+    // 409/410/412 with the current record. json: the record as clients see it; what: "Image
+    // 3f1c…", for the messages.
+    static void replyWrite(httplib::Response &response, const RecordStore::Write &write, const QJsonObject &json,
+                           const QString &what);
+    static std::optional<qint64> ifMatchRevision(const httplib::Request &request);
+    // apiserver_entities.cpp
+    void routeEntities();
+    void getEntity(const httplib::Request &request, httplib::Response &response);
+    void putEntity(const httplib::Request &request, httplib::Response &response, bool patch);
+    void deleteEntity(const httplib::Request &request, httplib::Response &response);
+    void getGallery(const httplib::Request &request, httplib::Response &response);
+    void putGallery(const httplib::Request &request, httplib::Response &response);
+    void listEntityImages(const httplib::Request &request, httplib::Response &response);
 
     static void reply(httplib::Response &response, int status, const QJsonObject &body);
     static void replyError(httplib::Response &response, int status, const QString &code, const QString &message);

@@ -21,16 +21,6 @@ const QStringList kRenditionSizes = {u"icon"_s, u"small"_s, u"card"_s, u"medium"
 constexpr int kDefaultPage = 100;
 constexpr int kMaxPage = 1000;
 
-// If-Match: "<revision>" (one strong value); nothing for a missing or unusable header.
-std::optional<qint64> ifMatchRevision(const httplib::Request &request)
-{
-    static const QRegularExpression strong(u"^\"(\\d{1,18})\"$"_s);
-    const QRegularExpressionMatch match = strong.match(QString::fromStdString(request.get_header_value("If-Match")).trimmed());
-    if (!match.hasMatch())
-        return std::nullopt;
-    return match.captured(1).toLongLong();
-}
-
 std::string etagOf(const RecordStore::Record &record)
 {
     return "\"" + std::to_string(record.revision) + "\"";
@@ -51,6 +41,16 @@ QJsonObject imageJson(const RecordStore::Record &record, const QString &workspac
 }
 
 } // namespace
+
+// If-Match: "<revision>" (one strong value); nothing for a missing or unusable header.
+std::optional<qint64> ApiServer::ifMatchRevision(const httplib::Request &request)
+{
+    static const QRegularExpression strong(u"^\"(\\d{1,18})\"$"_s);
+    const QRegularExpressionMatch match = strong.match(QString::fromStdString(request.get_header_value("If-Match")).trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    return match.captured(1).toLongLong();
+}
 
 void ApiServer::routeImages()
 {
@@ -122,7 +122,8 @@ void ApiServer::createImage(const httplib::Request &request, httplib::Response &
     Result<RecordStore::Write> write = m_records.create(access.workspaceId, kImageType, uid, body.value(), user);
     if (!write)
         return replyInternal(response, write.error());
-    replyWrite(request, response, write.value(), QString::fromStdString(request.matches[1]));
+    replyWrite(response, write.value(), imageJson(write->record, QString::fromStdString(request.matches[1])),
+               u"Image "_s + uid);
     if (write->outcome == RecordStore::Write::Outcome::Done)
         response.status = 201;
 }
@@ -158,7 +159,7 @@ void ApiServer::changeImage(const httplib::Request &request, httplib::Response &
         m_records.update(access->workspaceId, kImageType, uid, *base, body.value(), access->userName);
     if (!write)
         return replyInternal(response, write.error());
-    replyWrite(request, response, write.value(), workspace);
+    replyWrite(response, write.value(), imageJson(write->record, workspace), u"Image "_s + uid);
 }
 
 void ApiServer::deleteImage(const httplib::Request &request, httplib::Response &response)
@@ -176,40 +177,38 @@ void ApiServer::deleteImage(const httplib::Request &request, httplib::Response &
     Result<RecordStore::Write> write = m_records.remove(access->workspaceId, kImageType, uid, *base, access->userName);
     if (!write)
         return replyInternal(response, write.error());
-    replyWrite(request, response, write.value(), QString::fromStdString(request.matches[1]));
+    replyWrite(response, write.value(), imageJson(write->record, QString::fromStdString(request.matches[1])),
+               u"Image "_s + uid);
 }
 
-void ApiServer::replyWrite(const httplib::Request &request, httplib::Response &response,
-                           const RecordStore::Write &write, const QString &workspace)
+void ApiServer::replyWrite(httplib::Response &response, const RecordStore::Write &write, const QJsonObject &json,
+                           const QString &what)
 {
     using Outcome = RecordStore::Write::Outcome;
-    const QString id = QString::fromStdString(request.matches[2]);
-    const QJsonObject current = imageJson(write.record, workspace);
     switch (write.outcome) {
     case Outcome::Done:
         response.set_header("ETag", etagOf(write.record));
-        return reply(response, 200, current);
+        return reply(response, 200, json);
     case Outcome::Missing:
-        return replyError(response, 404, u"not_found"_s, u"There is no image %1."_s.arg(id));
+        return replyError(response, 404, u"not_found"_s, u"%1 does not exist."_s.arg(what));
     case Outcome::Gone:
-        return reply(response, 410, current);
+        return reply(response, 410, json);
     case Outcome::Exists:
     case Outcome::SameContent:
     case Outcome::Stale:
         break;
     }
     const bool stale = write.outcome == Outcome::Stale;
-    const QString message = stale ? u"Image %1: the change is based on a revision that is not the current one (%2)."_s
-                                        .arg(id).arg(write.record.revision)
-                            : write.outcome == Outcome::Exists
-                                ? u"Image %1 exists already."_s.arg(id)
-                                : u"Image %1 holds the same original; a workspace holds each content once."_s.arg(
-                                      write.record.id);
-    QJsonObject body{{u"error"_s, QJsonObject{{u"code"_s, stale ? u"stale_revision"_s : u"conflict"_s},
-                                              {u"message"_s, message}}},
-                     {u"current"_s, current}};
+    const QString message =
+        stale ? u"%1: the change is based on a revision that is not the current one (%2)."_s.arg(what).arg(
+                    write.record.revision)
+        : write.outcome == Outcome::Exists
+            ? u"%1 exists already."_s.arg(what)
+            : u"Image %1 holds the same original; a workspace holds each content once."_s.arg(write.record.id);
     response.set_header("ETag", etagOf(write.record));
-    reply(response, stale ? 412 : 409, body);
+    reply(response, stale ? 412 : 409,
+          {{u"error"_s, QJsonObject{{u"code"_s, stale ? u"stale_revision"_s : u"conflict"_s}, {u"message"_s, message}}},
+           {u"current"_s, json}});
 }
 
 void ApiServer::sendChanges(const httplib::Request &request, httplib::Response &response)

@@ -1,0 +1,286 @@
+// ApiServer: entity records and their galleries (docs/api.md §6).
+#include "apiserver.h"
+
+#include "imagerules.h"
+#include "recordstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSet>
+
+#include <httplib.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const std::string kEntity =
+    "/api/v1/workspaces/([A-Za-z0-9._-]{1,64})/entities/(customer|product|job|category|invoice|company)/([^/]{1,255})";
+const QString kEntityType = u"entity"_s;
+const QString kGalleryType = u"gallery"_s;
+constexpr qsizetype kMaxGallery = 10000;
+constexpr qsizetype kMaxName = 500;
+
+QString entityId(const httplib::Request &request)
+{
+    return QString::fromStdString(request.matches[2]) + u':' + QString::fromStdString(request.matches[3]);
+}
+
+Result<QJsonObject> entityBody(const QJsonObject &given, const QJsonObject &current, const QString &kind,
+                               const QString &key, bool patch)
+{
+    for (const auto &[field, expected] : {std::pair{u"kind"_s, kind}, std::pair{u"key"_s, key}}) {
+        if (given.contains(field) && given.value(field).toString() != expected)
+            return Result<QJsonObject>::failure(u"\"%1\" must be the one in the path"_s.arg(field));
+    }
+    const QJsonValue name = given.value(u"name"_s);
+    if (!name.isUndefined() && !name.isNull() && (!name.isString() || name.toString().size() > kMaxName))
+        return Result<QJsonObject>::failure(u"\"name\" must be a text of at most %1 characters"_s.arg(kMaxName));
+    for (const QString &field : {u"parentKey"_s, u"baseKey"_s}) {
+        const QJsonValue value = given.value(field);
+        if (!value.isUndefined() && !value.isNull() && !value.isString())
+            return Result<QJsonObject>::failure(u"\"%1\" must be a text or null"_s.arg(field));
+    }
+    QJsonObject body = current;
+    body.insert(u"kind"_s, kind);
+    body.insert(u"key"_s, key);
+    const QJsonObject empty{{u"name"_s, u""_s}, {u"parentKey"_s, QJsonValue::Null}, {u"baseKey"_s, u""_s}};
+    for (auto field = empty.begin(); field != empty.end(); ++field) {
+        if (given.contains(field.key()) && !given.value(field.key()).isNull())
+            body.insert(field.key(), given.value(field.key()));
+        else if (!patch || !body.contains(field.key()) || given.contains(field.key()))
+            body.insert(field.key(), field.value());
+    }
+    if (!body.contains(u"createdAt"_s))
+        body.insert(u"createdAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    return body;
+}
+
+QJsonObject emptyGallery(const QString &entity)
+{
+    return {{u"entity"_s, entity},       {u"order"_s, QJsonArray()}, {u"primary"_s, QJsonValue::Null},
+            {u"pinned"_s, false},        {u"pinnedBy"_s, QJsonValue::Null}, {u"pinnedAt"_s, QJsonValue::Null}};
+}
+
+} // namespace
+
+void ApiServer::routeEntities()
+{
+    using Handler = void (ApiServer::*)(const httplib::Request &, httplib::Response &);
+    const auto bind = [this](Handler handler) {
+        return [this, handler](const httplib::Request &request, httplib::Response &response) {
+            (this->*handler)(request, response);
+        };
+    };
+    m_http->Get(kEntity, bind(&ApiServer::getEntity));
+    m_http->Put(kEntity, [this](const httplib::Request &request, httplib::Response &response) {
+        putEntity(request, response, false);
+    });
+    m_http->Patch(kEntity, [this](const httplib::Request &request, httplib::Response &response) {
+        putEntity(request, response, true);
+    });
+    m_http->Delete(kEntity, bind(&ApiServer::deleteEntity));
+    m_http->Get(kEntity + "/gallery", bind(&ApiServer::getGallery));
+    m_http->Put(kEntity + "/gallery", bind(&ApiServer::putGallery));
+    m_http->Get(kEntity + "/images", bind(&ApiServer::listEntityImages));
+}
+
+void ApiServer::getEntity(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
+    if (!access)
+        return;
+    Result<std::optional<RecordStore::Record>> record = m_records.get(access->workspaceId, kEntityType, entityId(request));
+    if (!record)
+        return replyInternal(response, record.error());
+    if (!record.value())
+        return replyError(response, 404, u"not_found"_s, u"There is no entity %1."_s.arg(entityId(request)));
+    response.set_header("ETag", "\"" + std::to_string(record.value()->revision) + "\"");
+    reply(response, record.value()->deleted ? 410 : 200, record.value()->toJson());
+}
+
+// PUT with If-None-Match: * creates; PUT or PATCH with If-Match changes.
+void ApiServer::putEntity(const httplib::Request &request, httplib::Response &response, bool patch)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
+    if (!access)
+        return;
+    const bool create = !patch && request.get_header_value("If-None-Match") == "*";
+    const std::optional<qint64> base = ifMatchRevision(request);
+    if (!create && !base)
+        return replyError(response, 428, u"precondition_required"_s,
+                          u"Create with If-None-Match: *, or name the revision with If-Match: \"<revision>\"."_s);
+    const std::optional<QJsonObject> given = jsonBody(request, response);
+    if (!given)
+        return;
+    const QString id = entityId(request);
+    Result<std::optional<RecordStore::Record>> current = m_records.get(access->workspaceId, kEntityType, id);
+    if (!current)
+        return replyInternal(response, current.error());
+    const QJsonObject before = current.value() && !create ? current.value()->body : QJsonObject();
+    Result<QJsonObject> body = entityBody(*given, before, QString::fromStdString(request.matches[2]),
+                                          QString::fromStdString(request.matches[3]), patch);
+    if (!body)
+        return replyError(response, 422, u"validation_failed"_s, body.error());
+    const QString parentKey = body->value(u"parentKey"_s).toString();
+    if (!parentKey.isEmpty()) {
+        Result<std::optional<RecordStore::Record>> parent = m_records.get(
+            access->workspaceId, kEntityType, QString::fromStdString(request.matches[2]) + u':' + parentKey);
+        if (!parent)
+            return replyInternal(response, parent.error());
+        if (!parent.value() || parent.value()->deleted || parentKey == QString::fromStdString(request.matches[3]))
+            return replyError(response, 422, u"validation_failed"_s,
+                              u"\"parentKey\" must name another live entity of the same kind"_s);
+    }
+    Result<RecordStore::Write> write =
+        create ? m_records.create(access->workspaceId, kEntityType, id, body.value(), access->userName)
+               : m_records.update(access->workspaceId, kEntityType, id, *base, body.value(), access->userName);
+    if (!write)
+        return replyInternal(response, write.error());
+    replyWrite(response, write.value(), write->record.toJson(), u"Entity "_s + id);
+    if (create && write->outcome == RecordStore::Write::Outcome::Done)
+        response.status = 201;
+}
+
+void ApiServer::deleteEntity(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
+    if (!access)
+        return;
+    const std::optional<qint64> base = ifMatchRevision(request);
+    if (!base)
+        return replyError(response, 428, u"precondition_required"_s,
+                          u"Name the revision the delete is based on: If-Match: \"<revision>\"."_s);
+    const QString id = entityId(request);
+    Result<RecordStore::Write> write = m_records.remove(access->workspaceId, kEntityType, id, *base, access->userName);
+    if (!write)
+        return replyInternal(response, write.error());
+    replyWrite(response, write.value(), write->record.toJson(), u"Entity "_s + id);
+}
+
+void ApiServer::getGallery(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
+    if (!access)
+        return;
+    const QString id = entityId(request);
+    Result<std::optional<RecordStore::Record>> entity = m_records.get(access->workspaceId, kEntityType, id);
+    if (!entity)
+        return replyInternal(response, entity.error());
+    if (!entity.value())
+        return replyError(response, 404, u"not_found"_s, u"There is no entity %1."_s.arg(id));
+    Result<std::optional<RecordStore::Record>> gallery = m_records.get(access->workspaceId, kGalleryType, id);
+    if (!gallery)
+        return replyInternal(response, gallery.error());
+    QJsonObject json = emptyGallery(id);
+    json.insert(u"revision"_s, 0);
+    json.insert(u"deleted"_s, entity.value()->deleted);
+    if (gallery.value())
+        json = gallery.value()->toJson();
+    response.set_header("ETag", "\"" + std::to_string(json.value(u"revision"_s).toInteger()) + "\"");
+    reply(response, entity.value()->deleted ? 410 : 200, json);
+}
+
+// The whole gallery in one write: the desktop's link.create, link.delete and link.update
+// all carry it. Revision 0 is a gallery never written.
+void ApiServer::putGallery(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
+    if (!access)
+        return;
+    const std::optional<qint64> base = ifMatchRevision(request);
+    if (!base)
+        return replyError(response, 428, u"precondition_required"_s,
+                          u"Name the gallery's revision with If-Match: \"<revision>\" (\"0\" for a new one)."_s);
+    const std::optional<QJsonObject> given = jsonBody(request, response);
+    if (!given)
+        return;
+    const QString id = entityId(request);
+    Result<std::optional<RecordStore::Record>> entity = m_records.get(access->workspaceId, kEntityType, id);
+    if (!entity)
+        return replyInternal(response, entity.error());
+    if (!entity.value() || entity.value()->deleted)
+        return replyError(response, entity.value() ? 410 : 404, u"not_found"_s, u"There is no entity %1."_s.arg(id));
+    // The rules: live images, each once, at most kMaxGallery; primary in order; a pin needs a primary.
+    const QJsonArray order = given->value(u"order"_s).toArray();
+    if (!given->value(u"order"_s).isArray() || order.size() > kMaxGallery)
+        return replyError(response, 422, u"validation_failed"_s,
+                          u"\"order\" must be a list of at most %1 image uids"_s.arg(kMaxGallery));
+    QSet<QString> seen;
+    for (const QJsonValue &value : order) {
+        const QString uid = value.toString();
+        if (!ImageRules::isUid(uid) || seen.contains(uid))
+            return replyError(response, 422, u"validation_failed"_s, u"\"order\" names %1 twice or wrongly"_s.arg(uid));
+        seen.insert(uid);
+        Result<std::optional<RecordStore::Record>> image = m_records.get(access->workspaceId, u"image"_s, uid);
+        if (!image)
+            return replyInternal(response, image.error());
+        if (!image.value() || image.value()->deleted)
+            return replyError(response, 422, u"validation_failed"_s, u"\"order\" names %1, which is not a live image"_s.arg(uid));
+    }
+    const QJsonValue primary = given->value(u"primary"_s);
+    if (!primary.isNull() && !primary.isUndefined() && !seen.contains(primary.toString()))
+        return replyError(response, 422, u"validation_failed"_s, u"\"primary\" must be null or one of \"order\""_s);
+    const bool pinned = given->value(u"pinned"_s).toBool();
+    if (pinned && (primary.isNull() || primary.isUndefined()))
+        return replyError(response, 422, u"validation_failed"_s, u"a pinned gallery needs a \"primary\""_s);
+    QJsonObject body = emptyGallery(id);
+    body.insert(u"order"_s, order);
+    body.insert(u"primary"_s, primary.isUndefined() ? QJsonValue(QJsonValue::Null) : primary);
+    body.insert(u"pinned"_s, pinned);
+    if (pinned) {
+        const QJsonValue by = given->value(u"pinnedBy"_s);
+        const QJsonValue at = given->value(u"pinnedAt"_s);
+        body.insert(u"pinnedBy"_s, by.isString() ? by : QJsonValue(access->userName));
+        body.insert(u"pinnedAt"_s, at.isString() ? at : QJsonValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
+    }
+    Result<RecordStore::Write> write =
+        *base == 0 ? m_records.create(access->workspaceId, kGalleryType, id, body, access->userName)
+                   : m_records.update(access->workspaceId, kGalleryType, id, *base, body, access->userName);
+    if (!write)
+        return replyInternal(response, write.error());
+    RecordStore::Write answer = write.value();
+    if (answer.outcome == RecordStore::Write::Outcome::Exists)
+        answer.outcome = RecordStore::Write::Outcome::Stale; // "0" named, but the gallery was written meanwhile
+    replyWrite(response, answer, answer.record.toJson(), u"The gallery of "_s + id);
+}
+
+void ApiServer::listEntityImages(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
+    if (!access)
+        return;
+    bool offsetOk = true;
+    bool limitOk = true;
+    const int offset = request.has_param("offset") ? QString::fromStdString(request.get_param_value("offset")).toInt(&offsetOk) : 0;
+    const int limit = request.has_param("limit") ? QString::fromStdString(request.get_param_value("limit")).toInt(&limitOk) : 1000;
+    if (!offsetOk || !limitOk || offset < 0 || limit < 1 || limit > 1000)
+        return replyError(response, 400, u"bad_request"_s, u"offset is 0 or more, limit from 1 to 1000."_s);
+    const QString id = entityId(request);
+    Result<std::optional<RecordStore::Record>> entity = m_records.get(access->workspaceId, kEntityType, id);
+    if (!entity)
+        return replyInternal(response, entity.error());
+    if (!entity.value() || entity.value()->deleted)
+        return replyError(response, entity.value() ? 410 : 404, u"not_found"_s, u"There is no entity %1."_s.arg(id));
+    Result<std::optional<RecordStore::Record>> gallery = m_records.get(access->workspaceId, kGalleryType, id);
+    if (!gallery)
+        return replyInternal(response, gallery.error());
+    const QJsonObject body = gallery.value() ? gallery.value()->body : emptyGallery(id);
+    const QJsonArray order = body.value(u"order"_s).toArray();
+    QJsonArray images;
+    for (qsizetype i = offset; i < order.size() && i < qsizetype(offset) + limit; ++i) {
+        Result<std::optional<RecordStore::Record>> image =
+            m_records.get(access->workspaceId, u"image"_s, order.at(i).toString());
+        if (!image)
+            return replyInternal(response, image.error());
+        if (image.value())
+            images.append(image.value()->toJson());
+    }
+    reply(response, 200,
+          {{u"entity"_s, id},
+           {u"galleryRevision"_s, gallery.value() ? gallery.value()->revision : 0},
+           {u"primary"_s, body.value(u"primary"_s)},
+           {u"total"_s, order.size()},
+           {u"offset"_s, offset},
+           {u"images"_s, images}});
+}
