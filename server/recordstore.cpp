@@ -3,6 +3,7 @@
 #include "serverdatabase.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -159,9 +160,65 @@ Result<RecordStore::Write> RecordStore::remove(qint64 workspaceId, const QString
         else
             result = store(workspaceId, Record{type, id, baseRevision + 1, true, current.value()->body, 0, {}, user},
                            true);
-        return result ? Status() : Status::failure(result.error());
+        if (!result)
+            return Status::failure(result.error());
+        if (result->outcome != Write::Outcome::Done)
+            return {};
+        if (type == u"image"_s)
+            return removeFromGalleries(workspaceId, id, user);
+        if (type == u"entity"_s)
+            return removeGallery(workspaceId, id, user);
+        return {};
     });
     return status ? result : Result<Write>::failure(status.error());
+}
+
+Status RecordStore::removeFromGalleries(qint64 workspaceId, const QString &imageUid, const QString &user)
+{
+    Result<QSqlQuery> rows = m_database.exec(
+        u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'gallery' AND deleted = 0 "
+        "AND EXISTS (SELECT 1 FROM json_each(records.body, '$.order') WHERE value = ?)"_s.arg(kColumns),
+        {workspaceId, imageUid});
+    if (!rows)
+        return Status::failure(rows.error());
+    QList<Record> galleries;
+    while (rows->next())
+        galleries.append(recordFrom(rows.value()));
+    rows->finish();
+    for (Record gallery : std::as_const(galleries)) {
+        QJsonArray order = gallery.body.value(u"order"_s).toArray();
+        for (qsizetype i = order.size() - 1; i >= 0; --i) {
+            if (order.at(i).toString() == imageUid)
+                order.removeAt(i);
+        }
+        gallery.body.insert(u"order"_s, order);
+        if (gallery.body.value(u"primary"_s).toString() == imageUid) {
+            gallery.body.insert(u"primary"_s, order.isEmpty() ? QJsonValue(QJsonValue::Null) : order.first());
+            gallery.body.insert(u"pinned"_s, false);
+            gallery.body.insert(u"pinnedBy"_s, QJsonValue::Null);
+            gallery.body.insert(u"pinnedAt"_s, QJsonValue::Null);
+        }
+        gallery.revision += 1;
+        gallery.modifiedBy = user;
+        if (Result<Write> written = store(workspaceId, gallery, true); !written)
+            return Status::failure(written.error());
+    }
+    return {};
+}
+
+Status RecordStore::removeGallery(qint64 workspaceId, const QString &entityId, const QString &user)
+{
+    Result<std::optional<Record>> gallery = read(workspaceId, u"gallery"_s, entityId);
+    if (!gallery)
+        return Status::failure(gallery.error());
+    if (!gallery.value() || gallery.value()->deleted)
+        return {};
+    Record tombstone = *gallery.value();
+    tombstone.revision += 1;
+    tombstone.deleted = true;
+    tombstone.modifiedBy = user;
+    Result<Write> written = store(workspaceId, tombstone, true);
+    return written ? Status() : Status::failure(written.error());
 }
 
 Result<RecordStore::ChangePage> RecordStore::changes(qint64 workspaceId, qint64 after, int limit)

@@ -54,6 +54,8 @@ public:
                          const QString &user);
     Result<Write> update(qint64 workspaceId, const QString &type, const QString &id, qint64 baseRevision,
                          const QJsonObject &body, const QString &user);
+    // Deleting an image takes it out of every gallery (the pinned image stays primary, else
+    // the first in order is); deleting an entity deletes its gallery. All in one transaction.
     Result<Write> remove(qint64 workspaceId, const QString &type, const QString &id, qint64 baseRevision,
                          const QString &user);
     Result<ChangePage> changes(qint64 workspaceId, qint64 after, int limit);
@@ -62,6 +64,9 @@ private:
     Result<std::optional<Record>> read(qint64 workspaceId, const QString &type, const QString &id);
     Result<Write> store(qint64 workspaceId, Record record, bool exists);
     Result<std::optional<Record>> liveImageWithContent(qint64 workspaceId, const QString &sha256);
+    // In a delete's transaction: what goes with the record.
+    Status removeFromGalleries(qint64 workspaceId, const QString &imageUid, const QString &user);
+    Status removeGallery(qint64 workspaceId, const QString &entityId, const QString &user);
 
     ServerDatabase &m_database;
 };
