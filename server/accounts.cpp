@@ -164,12 +164,12 @@ Result<QString> Accounts::issueToken(qint64 userId)
 Result<Accounts::Login> Accounts::login(const QString &name, const QString &password, const QString &address)
 {
     Login login;
-    Result<int> wait = m_throttle.retryAfter(name, address);
-    if (!wait)
-        return Result<Login>::failure(wait.error());
-    if (wait.value() > 0) {
+    Result<LoginThrottle::Admission> admitted = m_throttle.admit(name, address);
+    if (!admitted)
+        return Result<Login>::failure(admitted.error());
+    if (admitted->retryAfterSeconds > 0) {
         login.outcome = Login::Outcome::RateLimited;
-        login.retryAfterSeconds = wait.value();
+        login.retryAfterSeconds = admitted->retryAfterSeconds;
         return login;
     }
     Result<QSqlQuery> row = m_database.exec(u"SELECT id, password_hash FROM users WHERE name = ?"_s, {name});
@@ -181,12 +181,9 @@ Result<Accounts::Login> Accounts::login(const QString &name, const QString &pass
     row->finish();
     if (!known)
         PasswordHash::spendVerifyTime(); // an unknown name answers as slowly as a wrong password
-    if (!known || !PasswordHash::verify(password, stored)) {
-        if (Status status = m_throttle.recordFailure(name, address); !status)
-            return Result<Login>::failure(status.error());
-        return login;
-    }
-    if (Status status = m_throttle.forgetFailures(name); !status)
+    if (!known || !PasswordHash::verify(password, stored))
+        return login; // the attempt stays counted as a failure
+    if (Status status = m_throttle.succeeded(admitted.value(), name); !status)
         return Result<Login>::failure(status.error());
     Result<QString> token = issueToken(userId);
     if (!token)

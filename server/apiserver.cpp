@@ -14,6 +14,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr size_t kMaxBodyBytes = 16 * 1024 * 1024; // uploads: 15 MB per file, plus headroom
+constexpr size_t kMaxJsonBytes = 1024 * 1024;
 thread_local QElapsedTimer t_requestTimer;
 
 std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
@@ -33,9 +34,11 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     m_http->set_payload_max_length(kMaxBodyBytes);
     m_http->set_read_timeout(30, 0);
     m_http->set_write_timeout(30, 0);
-    m_http->set_keep_alive_timeout(10);
-    m_http->set_pre_routing_handler([](const httplib::Request &, httplib::Response &) {
+    // Short: an idle kept-alive connection holds up a clean stop for this long.
+    m_http->set_keep_alive_timeout(2);
+    m_http->set_pre_routing_handler([](const httplib::Request &, httplib::Response &response) {
         t_requestTimer.start();
+        response.set_header("X-Content-Type-Options", "nosniff");
         return httplib::Server::HandlerResponse::Unhandled;
     });
     m_http->set_error_handler([](const httplib::Request &, httplib::Response &response) {
@@ -121,6 +124,15 @@ void ApiServer::replyInternal(httplib::Response &response, const QString &detail
 
 std::optional<QJsonObject> ApiServer::jsonBody(const httplib::Request &request, httplib::Response &response)
 {
+    const std::string type = request.get_header_value("Content-Type");
+    if (type.rfind("application/json", 0) != 0 && type.rfind("application/merge-patch+json", 0) != 0) {
+        replyError(response, 415, u"unsupported_media_type"_s, u"Send the body as Content-Type: application/json."_s);
+        return std::nullopt;
+    }
+    if (request.body.size() > kMaxJsonBytes) {
+        replyError(response, 413, u"payload_too_large"_s, u"A JSON body may have at most 1 MiB."_s);
+        return std::nullopt;
+    }
     QJsonParseError error{};
     const QJsonDocument document =
         QJsonDocument::fromJson(QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size())), &error);
@@ -133,11 +145,11 @@ std::optional<QJsonObject> ApiServer::jsonBody(const httplib::Request &request, 
 
 QString ApiServer::bearerToken(const httplib::Request &request)
 {
-    const std::string header = request.get_header_value("Authorization");
-    constexpr std::string_view scheme = "Bearer ";
-    if (header.size() <= scheme.size() || header.compare(0, scheme.size(), scheme) != 0)
+    // The scheme's name is case-insensitive (RFC 7235).
+    const QString header = QString::fromStdString(request.get_header_value("Authorization"));
+    if (!header.startsWith(u"Bearer "_s, Qt::CaseInsensitive))
         return {};
-    return QString::fromStdString(header.substr(scheme.size())).trimmed();
+    return header.mid(7).trimmed();
 }
 
 void ApiServer::logAccess(const httplib::Request &request, const httplib::Response &response) const

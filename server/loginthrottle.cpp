@@ -35,23 +35,42 @@ Result<int> LoginThrottle::retryAfter(const QString &userName, const QString &ad
     return wait;
 }
 
-Status LoginThrottle::recordFailure(const QString &userName, const QString &address)
+Result<LoginThrottle::Admission> LoginThrottle::admit(const QString &userName, const QString &address)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    return m_database.write([&]() -> Status {
+    Admission admission;
+    const Status status = m_database.write([&]() -> Status {
+        Result<int> wait = retryAfter(userName, address);
+        if (!wait)
+            return Status::failure(wait.error());
+        admission.retryAfterSeconds = wait.value();
+        if (admission.retryAfterSeconds > 0)
+            return {};
         // Old failures are of no use: the table stays small however long the server runs.
         if (Result<QSqlQuery> old = m_database.exec(u"DELETE FROM login_failures WHERE at < ?"_s,
                                                    {timestamp(now.addSecs(-60 * kWindowMinutes))});
             !old)
             return Status::failure(old.error());
-        Result<QSqlQuery> added = m_database.exec(
-            u"INSERT INTO login_failures(user_name, address, at) VALUES (?, ?, ?)"_s, {userName, address, timestamp(now)});
-        return added ? Status() : Status::failure(added.error());
+        Result<QSqlQuery> added =
+            m_database.exec(u"INSERT INTO login_failures(user_name, address, at) VALUES (?, ?, ?) RETURNING id"_s,
+                            {userName, address, timestamp(now)});
+        if (!added)
+            return Status::failure(added.error());
+        admission.attempt = added->next() ? added->value(0).toLongLong() : 0;
+        return {};
     });
+    if (!status)
+        return Result<Admission>::failure(status.error());
+    return admission;
 }
 
-Status LoginThrottle::forgetFailures(const QString &userName)
+Status LoginThrottle::succeeded(const Admission &admission, const QString &userName)
 {
-    Result<QSqlQuery> done = m_database.exec(u"DELETE FROM login_failures WHERE user_name = ?"_s, {userName});
-    return done ? Status() : Status::failure(done.error());
+    return m_database.write([&]() -> Status {
+        Result<QSqlQuery> taken = m_database.exec(u"DELETE FROM login_failures WHERE id = ?"_s, {admission.attempt});
+        if (!taken)
+            return Status::failure(taken.error());
+        Result<QSqlQuery> forgot = m_database.exec(u"DELETE FROM login_failures WHERE user_name = ?"_s, {userName});
+        return forgot ? Status() : Status::failure(forgot.error());
+    });
 }

@@ -18,12 +18,20 @@ public:
 
     explicit LoginThrottle(ServerDatabase &database) : m_database(database) {}
 
-    // Seconds until another attempt is allowed; 0 when it is allowed now.
-    Result<int> retryAfter(const QString &userName, const QString &address);
-    Status recordFailure(const QString &userName, const QString &address);
-    // A successful login forgets the user name's failures (not the address's).
-    Status forgetFailures(const QString &userName);
+    struct Admission
+    {
+        int retryAfterSeconds = 0; // > 0: refused
+        qint64 attempt = 0;        // the failure recorded in advance, taken back on success
+    };
+
+    // Checks the limits and, when allowed, counts the attempt as a failure in the same
+    // transaction, so parallel guesses cannot slip past the limit while a hash is computed.
+    Result<Admission> admit(const QString &userName, const QString &address);
+    // A successful login takes its attempt back and forgets the user name's failures.
+    Status succeeded(const Admission &admission, const QString &userName);
 
 private:
+    Result<int> retryAfter(const QString &userName, const QString &address);
+
     ServerDatabase &m_database;
 };

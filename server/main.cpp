@@ -13,6 +13,8 @@
 #include <QDir>
 #include <QTextStream>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
@@ -90,15 +92,21 @@ int serve(const ServerOptions &options, ServerDatabase &database, Accounts &acco
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
-    std::thread waiter([&server, stopSignals] {
+    // stop() does nothing before the listen loop runs, so it is repeated until run() returns.
+    std::atomic<bool> finished = false;
+    std::thread waiter([&server, &finished, stopSignals] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
-        server.stop();
+        while (!finished) {
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
     });
     std::printf("vitrine-server: listening on %s://%s:%u\n", options.tlsCert.isEmpty() ? "http" : "https",
                 qPrintable(options.host), unsigned(port.value()));
     std::fflush(stdout);
     server.run();
+    finished = true;
     pthread_kill(waiter.native_handle(), SIGTERM); // ends the waiter when run() ended on its own
     waiter.join();
     std::printf("vitrine-server: stopped\n");
