@@ -75,6 +75,10 @@ private:
     static void replyWrite(httplib::Response &response, const RecordStore::Write &write, const QJsonObject &json,
                            const QString &what);
     static std::optional<qint64> ifMatchRevision(const httplib::Request &request);
+    // The If-Match revision, or nothing after answering 428.
+    static std::optional<qint64> requireIfMatch(const httplib::Request &request, httplib::Response &response);
+    // The image uid of the path, or nothing after answering 400.
+    static std::optional<QString> imageUid(const httplib::Request &request, httplib::Response &response);
     // apiserver_entities.cpp
     void routeEntities();
     void getEntity(const httplib::Request &request, httplib::Response &response);

@@ -147,10 +147,9 @@ void ApiServer::deleteEntity(const httplib::Request &request, httplib::Response 
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
     if (!access)
         return;
-    const std::optional<qint64> base = ifMatchRevision(request);
+    const std::optional<qint64> base = requireIfMatch(request, response);
     if (!base)
-        return replyError(response, 428, u"precondition_required"_s,
-                          u"Name the revision the delete is based on: If-Match: \"<revision>\"."_s);
+        return;
     const QString id = entityId(request);
     Result<RecordStore::Write> write = m_records.remove(access->workspaceId, kEntityType, id, *base, access->userName);
     if (!write)
@@ -188,10 +187,9 @@ void ApiServer::putGallery(const httplib::Request &request, httplib::Response &r
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
     if (!access)
         return;
-    const std::optional<qint64> base = ifMatchRevision(request);
+    const std::optional<qint64> base = requireIfMatch(request, response);
     if (!base)
-        return replyError(response, 428, u"precondition_required"_s,
-                          u"Name the gallery's revision with If-Match: \"<revision>\" (\"0\" for a new one)."_s);
+        return;
     const std::optional<QJsonObject> given = jsonBody(request, response);
     if (!given)
         return;

@@ -52,6 +52,24 @@ std::optional<qint64> ApiServer::ifMatchRevision(const httplib::Request &request
     return match.captured(1).toLongLong();
 }
 
+std::optional<qint64> ApiServer::requireIfMatch(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<qint64> base = ifMatchRevision(request);
+    if (!base)
+        replyError(response, 428, u"precondition_required"_s,
+                   u"Name the revision the change is based on: If-Match: \"<revision>\"."_s);
+    return base;
+}
+
+std::optional<QString> ApiServer::imageUid(const httplib::Request &request, httplib::Response &response)
+{
+    const QString uid = QString::fromStdString(request.matches[2]);
+    if (ImageRules::isUid(uid))
+        return uid;
+    replyError(response, 400, u"bad_request"_s, u"An image's uid is a lower-case UUID."_s);
+    return std::nullopt;
+}
+
 void ApiServer::routeImages()
 {
     m_http->Get(kImage, [this](const httplib::Request &request, httplib::Response &response) { getImage(request, response); });
@@ -70,14 +88,14 @@ void ApiServer::getImage(const httplib::Request &request, httplib::Response &res
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
     if (!access)
         return;
-    const QString uid = QString::fromStdString(request.matches[2]);
-    if (!ImageRules::isUid(uid))
-        return replyError(response, 400, u"bad_request"_s, u"An image's uid is a lower-case UUID."_s);
-    Result<std::optional<RecordStore::Record>> record = m_records.get(access->workspaceId, kImageType, uid);
+    const std::optional<QString> uid = imageUid(request, response);
+    if (!uid)
+        return;
+    Result<std::optional<RecordStore::Record>> record = m_records.get(access->workspaceId, kImageType, *uid);
     if (!record)
         return replyInternal(response, record.error());
     if (!record.value())
-        return replyError(response, 404, u"not_found"_s, u"There is no image %1."_s.arg(uid));
+        return replyError(response, 404, u"not_found"_s, u"There is no image %1."_s.arg(*uid));
     const std::string etag = etagOf(*record.value());
     response.set_header("ETag", etag);
     response.set_header("Cache-Control", "private, no-cache");
@@ -104,13 +122,13 @@ void ApiServer::putImage(const httplib::Request &request, httplib::Response &res
 void ApiServer::createImage(const httplib::Request &request, httplib::Response &response,
                             const Accounts::Access &access, const QString &user)
 {
-    const QString uid = QString::fromStdString(request.matches[2]);
-    if (!ImageRules::isUid(uid))
-        return replyError(response, 400, u"bad_request"_s, u"An image's uid is a lower-case UUID."_s);
+    const std::optional<QString> uid = imageUid(request, response);
+    if (!uid)
+        return;
     const std::optional<QJsonObject> given = jsonBody(request, response);
     if (!given)
         return;
-    Result<QJsonObject> body = ImageRules::forCreate(*given, uid);
+    Result<QJsonObject> body = ImageRules::forCreate(*given, *uid);
     if (!body)
         return replyError(response, 422, u"validation_failed"_s, body.error());
     const QString sha256 = body->value(u"sha256"_s).toString();
@@ -119,11 +137,11 @@ void ApiServer::createImage(const httplib::Request &request, httplib::Response &
         return replyInternal(response, held.error());
     if (!held.value())
         return replyError(response, 409, u"blob_missing"_s, u"Upload the original %1 first."_s.arg(sha256));
-    Result<RecordStore::Write> write = m_records.create(access.workspaceId, kImageType, uid, body.value(), user);
+    Result<RecordStore::Write> write = m_records.create(access.workspaceId, kImageType, *uid, body.value(), user);
     if (!write)
         return replyInternal(response, write.error());
     replyWrite(response, write.value(), imageJson(write->record, QString::fromStdString(request.matches[1])),
-               u"Image "_s + uid);
+               u"Image "_s + *uid);
     if (write->outcome == RecordStore::Write::Outcome::Done)
         response.status = 201;
 }
@@ -133,21 +151,20 @@ void ApiServer::changeImage(const httplib::Request &request, httplib::Response &
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
     if (!access)
         return;
-    const QString uid = QString::fromStdString(request.matches[2]);
-    if (!ImageRules::isUid(uid))
-        return replyError(response, 400, u"bad_request"_s, u"An image's uid is a lower-case UUID."_s);
-    const std::optional<qint64> base = ifMatchRevision(request);
+    const std::optional<QString> uid = imageUid(request, response);
+    if (!uid)
+        return;
+    const std::optional<qint64> base = requireIfMatch(request, response);
     if (!base)
-        return replyError(response, 428, u"precondition_required"_s,
-                          u"Name the revision the change is based on: If-Match: \"<revision>\"."_s);
+        return;
     const std::optional<QJsonObject> given = jsonBody(request, response);
     if (!given)
         return;
-    Result<std::optional<RecordStore::Record>> current = m_records.get(access->workspaceId, kImageType, uid);
+    Result<std::optional<RecordStore::Record>> current = m_records.get(access->workspaceId, kImageType, *uid);
     if (!current)
         return replyInternal(response, current.error());
     if (!current.value())
-        return replyError(response, 404, u"not_found"_s, u"There is no image %1."_s.arg(uid));
+        return replyError(response, 404, u"not_found"_s, u"There is no image %1."_s.arg(*uid));
     Result<QJsonObject> body = ImageRules::forUpdate(current.value()->body, *given, patch);
     if (!body)
         return replyError(response, 422, u"validation_failed"_s, body.error());
@@ -156,10 +173,10 @@ void ApiServer::changeImage(const httplib::Request &request, httplib::Response &
         return reply(response, 200, imageJson(*current.value(), workspace)); // nothing changed: no new revision
     // The store compares the revision again inside its transaction: a write in between loses.
     Result<RecordStore::Write> write =
-        m_records.update(access->workspaceId, kImageType, uid, *base, body.value(), access->userName);
+        m_records.update(access->workspaceId, kImageType, *uid, *base, body.value(), access->userName);
     if (!write)
         return replyInternal(response, write.error());
-    replyWrite(response, write.value(), imageJson(write->record, workspace), u"Image "_s + uid);
+    replyWrite(response, write.value(), imageJson(write->record, workspace), u"Image "_s + *uid);
 }
 
 void ApiServer::deleteImage(const httplib::Request &request, httplib::Response &response)
@@ -167,18 +184,17 @@ void ApiServer::deleteImage(const httplib::Request &request, httplib::Response &
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
     if (!access)
         return;
-    const QString uid = QString::fromStdString(request.matches[2]);
-    if (!ImageRules::isUid(uid))
-        return replyError(response, 400, u"bad_request"_s, u"An image's uid is a lower-case UUID."_s);
-    const std::optional<qint64> base = ifMatchRevision(request);
+    const std::optional<QString> uid = imageUid(request, response);
+    if (!uid)
+        return;
+    const std::optional<qint64> base = requireIfMatch(request, response);
     if (!base)
-        return replyError(response, 428, u"precondition_required"_s,
-                          u"Name the revision the delete is based on: If-Match: \"<revision>\"."_s);
-    Result<RecordStore::Write> write = m_records.remove(access->workspaceId, kImageType, uid, *base, access->userName);
+        return;
+    Result<RecordStore::Write> write = m_records.remove(access->workspaceId, kImageType, *uid, *base, access->userName);
     if (!write)
         return replyInternal(response, write.error());
     replyWrite(response, write.value(), imageJson(write->record, QString::fromStdString(request.matches[1])),
-               u"Image "_s + uid);
+               u"Image "_s + *uid);
 }
 
 void ApiServer::replyWrite(httplib::Response &response, const RecordStore::Write &write, const QJsonObject &json,

@@ -122,6 +122,18 @@ Result<RecordStore::Write> RecordStore::create(qint64 workspaceId, const QString
     return status ? result : Result<Write>::failure(status.error());
 }
 
+// Why a change based on baseRevision cannot be made to current, if it cannot.
+std::optional<RecordStore::Write> RecordStore::refusal(const std::optional<Record> &current, qint64 baseRevision)
+{
+    if (!current)
+        return Write{Write::Outcome::Missing, {}};
+    if (current->deleted)
+        return Write{Write::Outcome::Gone, *current};
+    if (current->revision != baseRevision)
+        return Write{Write::Outcome::Stale, *current};
+    return std::nullopt;
+}
+
 Result<RecordStore::Write> RecordStore::update(qint64 workspaceId, const QString &type, const QString &id,
                                                qint64 baseRevision, const QJsonObject &body, const QString &user)
 {
@@ -130,12 +142,8 @@ Result<RecordStore::Write> RecordStore::update(qint64 workspaceId, const QString
         Result<std::optional<Record>> current = read(workspaceId, type, id);
         if (!current)
             return Status::failure(current.error());
-        if (!current.value())
-            result = Write{Write::Outcome::Missing, {}};
-        else if (current.value()->deleted)
-            result = Write{Write::Outcome::Gone, *current.value()};
-        else if (current.value()->revision != baseRevision)
-            result = Write{Write::Outcome::Stale, *current.value()};
+        if (std::optional<Write> refused = refusal(current.value(), baseRevision))
+            result = *refused;
         else
             result = store(workspaceId, Record{type, id, baseRevision + 1, false, body, 0, {}, user}, true);
         return result ? Status() : Status::failure(result.error());
@@ -151,12 +159,8 @@ Result<RecordStore::Write> RecordStore::remove(qint64 workspaceId, const QString
         Result<std::optional<Record>> current = read(workspaceId, type, id);
         if (!current)
             return Status::failure(current.error());
-        if (!current.value())
-            result = Write{Write::Outcome::Missing, {}};
-        else if (current.value()->deleted)
-            result = Write{Write::Outcome::Gone, *current.value()};
-        else if (current.value()->revision != baseRevision)
-            result = Write{Write::Outcome::Stale, *current.value()};
+        if (std::optional<Write> refused = refusal(current.value(), baseRevision))
+            result = *refused;
         else
             result = store(workspaceId, Record{type, id, baseRevision + 1, true, current.value()->body, 0, {}, user},
                            true);
