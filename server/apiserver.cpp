@@ -28,8 +28,8 @@ std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
 } // namespace
 
 ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records,
-                     Settings settings)
-    : m_accounts(accounts), m_blobs(blobs), m_store(store), m_records(records), m_settings(std::move(settings)), m_http(makeHttp(m_settings))
+                     RenditionCache &renditions, Settings settings)
+    : m_accounts(accounts), m_blobs(blobs), m_store(store), m_records(records), m_renditions(renditions), m_settings(std::move(settings)), m_http(makeHttp(m_settings))
 {
     m_http->set_payload_max_length(kMaxBodyBytes);
     m_http->set_read_timeout(30, 0);

@@ -20,6 +20,7 @@ struct Response;
 // the server is logged and answered "internal" without details. One access-log line
 // (JSON) per request goes to standard error; it never holds a token or a password.
 class BlobStore;
+class RenditionCache;
 class WorkspaceBlobs;
 
 class ApiServer final
@@ -34,7 +35,8 @@ public:
         QString databaseKind = QStringLiteral("sqlite");
     };
 
-    ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records, Settings settings);
+    ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records,
+              RenditionCache &renditions, Settings settings);
     ~ApiServer();
     Q_DISABLE_COPY_MOVE(ApiServer)
 
@@ -60,6 +62,8 @@ private:
     void findMissingBlobs(const httplib::Request &request, httplib::Response &response);
     void receiveBlob(const httplib::Request &request, httplib::Response &response);
     void sendBlob(const httplib::Request &request, httplib::Response &response);
+    void sendRendition(const httplib::Request &request, httplib::Response &response);
+    static void sendFile(httplib::Response &response, const QString &path, const char *contentType);
     // apiserver_images.cpp
     void routeImages();
     void getImage(const httplib::Request &request, httplib::Response &response);
@@ -100,6 +104,7 @@ private:
     WorkspaceBlobs &m_blobs;
     BlobStore &m_store;
     RecordStore &m_records;
+    RenditionCache &m_renditions;
     Settings m_settings;
     std::unique_ptr<httplib::Server> m_http;
 };

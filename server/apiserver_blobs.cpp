@@ -2,6 +2,7 @@
 #include "apiserver.h"
 
 #include "blobstore.h"
+#include "renditioncache.h"
 #include "workspaceblobs.h"
 
 #include <QDateTime>
@@ -53,12 +54,33 @@ std::string quotedEtag(const QString &sha256)
 
 } // namespace
 
+// Streams a file (cpp-httplib answers Range requests from the provider).
+void ApiServer::sendFile(httplib::Response &response, const QString &path, const char *contentType)
+{
+    auto file = std::make_shared<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly))
+        return replyInternal(response, u"%1: %2"_s.arg(file->fileName(), file->errorString()));
+    response.set_header("Last-Modified", QLocale::c()
+                                            .toString(QFileInfo(*file).lastModified().toUTC(),
+                                                      u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                                            .toStdString());
+    response.set_content_provider(size_t(file->size()), contentType,
+                                  [file](size_t offset, size_t length, httplib::DataSink &sink) {
+                                      if (!file->seek(qint64(offset)))
+                                          return false;
+                                      const QByteArray chunk = file->read(qint64(std::min<size_t>(length, 256 * 1024)));
+                                      return !chunk.isEmpty() && sink.write(chunk.constData(), size_t(chunk.size()));
+                                  });
+}
+
 void ApiServer::routeBlobs()
 {
     m_http->Post(kWorkspace + "/blobs/missing",
                  [this](const httplib::Request &request, httplib::Response &response) { findMissingBlobs(request, response); });
     m_http->Put(kBlob, [this](const httplib::Request &request, httplib::Response &response) { receiveBlob(request, response); });
     m_http->Get(kBlob, [this](const httplib::Request &request, httplib::Response &response) { sendBlob(request, response); });
+    m_http->Get(kWorkspace + "/renditions/([0-9a-f]{64})/(icon|small|card|medium|gallery|large)",
+                [this](const httplib::Request &request, httplib::Response &response) { sendRendition(request, response); });
 }
 
 void ApiServer::findMissingBlobs(const httplib::Request &request, httplib::Response &response)
@@ -145,18 +167,36 @@ void ApiServer::sendBlob(const httplib::Request &request, httplib::Response &res
         response.status = 304;
         return;
     }
-    auto file = std::make_shared<QFile>(m_store.path(sha256));
-    if (!file->open(QIODevice::ReadOnly))
-        return replyInternal(response, u"%1: %2"_s.arg(file->fileName(), file->errorString()));
-    response.set_header("Last-Modified",
-                        QLocale::c()
-                            .toString(QFileInfo(*file).lastModified().toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
-                            .toStdString());
-    response.set_content_provider(size_t(file->size()), "application/octet-stream",
-                                  [file](size_t offset, size_t length, httplib::DataSink &sink) {
-                                      if (!file->seek(qint64(offset)))
-                                          return false;
-                                      const QByteArray chunk = file->read(qint64(std::min<size_t>(length, 256 * 1024)));
-                                      return !chunk.isEmpty() && sink.write(chunk.constData(), size_t(chunk.size()));
-                                  });
+    sendFile(response, m_store.path(sha256), "application/octet-stream");
+}
+
+// GET …/renditions/{sha256}/{size}?rotation=0..3: content-addressed (a new rotation is a new
+// URL), so the answer is immutable.
+void ApiServer::sendRendition(const httplib::Request &request, httplib::Response &response)
+{
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
+    if (!access)
+        return;
+    const QString sha256 = QString::fromStdString(request.matches[2]);
+    const QString size = QString::fromStdString(request.matches[3]);
+    bool ok = true;
+    const int rotation = request.has_param("rotation") ? QString::fromStdString(request.get_param_value("rotation")).toInt(&ok) : 0;
+    if (!ok || rotation < 0 || rotation > 3)
+        return replyError(response, 400, u"bad_request"_s, u"rotation is 0, 1, 2 or 3 quarter turns."_s);
+    Result<bool> held = m_blobs.holds(access->workspaceId, sha256);
+    if (!held)
+        return replyInternal(response, held.error());
+    if (!held.value() || !m_store.exists(sha256))
+        return replyError(response, 404, u"not_found"_s, u"The workspace holds no original %1."_s.arg(sha256));
+    const std::string etag = "\"" + sha256.toStdString() + "-" + size.toStdString() + "-r" + std::to_string(rotation) + "\"";
+    response.set_header("ETag", etag);
+    response.set_header("Cache-Control", "private, max-age=31536000, immutable");
+    if (request.get_header_value("If-None-Match") == etag) {
+        response.status = 304;
+        return;
+    }
+    Result<QString> file = m_renditions.file(sha256, size, rotation);
+    if (!file)
+        return replyInternal(response, file.error());
+    sendFile(response, file.value(), "image/jpeg");
 }

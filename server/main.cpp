@@ -5,6 +5,8 @@
 #include "blobstore.h"
 #include "passwordhash.h"
 #include "recordstore.h"
+#include "renditioncache.h"
+#include "imaging/imagingpool.h"
 #include "serverdatabase.h"
 #include "serveroptions.h"
 #include "workspaceblobs.h"
@@ -84,7 +86,9 @@ int serve(const ServerOptions &options, ServerDatabase &database, Accounts &acco
     WorkspaceBlobs blobs(database);
     BlobStore store(options.dataDir);
     RecordStore records(database);
-    ApiServer server(accounts, blobs, store, records, {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
+    ImagingPool pool(1);
+    RenditionCache renditions(options.dataDir, store, pool);
+    ApiServer server(accounts, blobs, store, records, renditions, {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
     Result<quint16> port = server.bind();
     if (!port)
         return fail(port.error());
