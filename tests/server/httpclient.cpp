@@ -1,10 +1,12 @@
 #include "httpclient.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
@@ -72,6 +74,8 @@ QList<HttpReply> HttpClient::sendAll(const QList<HttpRequest> &requests)
         outgoing.setTransferTimeout(kTimeoutMs);
         if (!m_keepAlive)
             outgoing.setRawHeader("Connection", "close");
+        for (const auto &[name, value] : request.headers)
+            outgoing.setRawHeader(name, value);
         if (!request.authorization.isEmpty())
             outgoing.setRawHeader("Authorization", request.authorization);
         else if (!request.token.isEmpty())
@@ -150,4 +154,45 @@ HttpReply HttpClient::me(const QString &token)
 HttpReply HttpClient::logout(const QString &token)
 {
     return postEmpty(u"/api/v1/auth/logout"_s, token);
+}
+
+HttpReply HttpClient::sendRaw(const QByteArray &request)
+{
+    HttpReply result;
+    QTcpSocket socket;
+    socket.setProxy(QNetworkProxy::NoProxy);
+    socket.connectToHost(m_baseUrl.host(), quint16(m_baseUrl.port()));
+    if (!socket.waitForConnected(kTimeoutMs)) {
+        result.networkError = socket.errorString();
+        return result;
+    }
+    socket.write(request);
+    QByteArray answer;
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < kTimeoutMs) {
+        socket.waitForReadyRead(100);
+        answer += socket.readAll();
+    }
+    answer += socket.readAll();
+    const qsizetype headEnd = answer.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+        result.networkError = u"no complete answer: "_s + QString::fromLatin1(answer.left(200));
+        return result;
+    }
+    const QList<QByteArray> lines = answer.left(headEnd).split('\n');
+    const QList<QByteArray> statusLine = lines.constFirst().trimmed().split(' ');
+    result.status = statusLine.size() >= 2 ? statusLine.at(1).toInt() : 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines.at(i).indexOf(':');
+        if (colon > 0)
+            result.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+    }
+    result.body = answer.mid(headEnd + 4);
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(result.body, &error);
+    result.isJson = error.error == QJsonParseError::NoError && document.isObject();
+    if (result.isJson)
+        result.json = document.object();
+    return result;
 }

@@ -32,6 +32,8 @@ struct HttpRequest
     QByteArray contentType = "application/json";
     QString token; // bearer token; empty: no Authorization header
     QByteArray authorization; // a raw Authorization header, used instead of token when set
+    // More headers (If-Match, Content-Range, Range…), sent as given.
+    QList<QPair<QByteArray, QByteArray>> headers = {};
 };
 
 // A tiny synchronous client on QNetworkAccessManager (no proxy) for one server: each call
@@ -50,6 +52,12 @@ public:
     HttpReply get(const QString &path, const QString &token = {});
     HttpReply post(const QString &path, const QJsonObject &body, const QString &token = {});
     HttpReply postEmpty(const QString &path, const QString &token = {});
+
+    // The bytes of a whole request (request line, headers, blank line, body) sent as they
+    // are on a socket of its own, bypassing QUrl's normalisation of the path: for paths
+    // with "..", percent-encoded dots and slashes, and for requests without a Content-Type.
+    // Add "Connection: close": the answer is read until the server closes the connection.
+    HttpReply sendRaw(const QByteArray &request);
 
     // POST /api/v1/auth/login; /auth/me and /auth/logout with a token.
     HttpReply login(const QString &user, const QString &password);
