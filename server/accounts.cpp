@@ -39,8 +39,7 @@ const QStringList Accounts::kRoles = {u"viewer"_s, u"staff"_s, u"admin"_s};
 
 Accounts::Accounts(ServerDatabase &database, int tokenDays)
     : m_database(database), m_throttle(database), m_tokenDays(tokenDays)
-{
-}
+{}
 
 bool Accounts::isValidUserName(const QString &name)
 {
@@ -60,7 +59,8 @@ Result<qint64> Accounts::idOf(const QString &table, const QString &name)
     if (!row)
         return Result<qint64>::failure(row.error());
     if (!row->next())
-        return Result<qint64>::failure(u"no %1 named \"%2\""_s.arg(table == u"users"_s ? u"user"_s : u"workspace"_s, name));
+        return Result<qint64>::failure(
+            u"no %1 named \"%2\""_s.arg(table == u"users"_s ? u"user"_s : u"workspace"_s, name));
     return row->value(0).toLongLong();
 }
 
@@ -85,8 +85,8 @@ Status Accounts::setPassword(const QString &name, const QString &password)
         return Status::failure(user.error());
     const QString hash = PasswordHash::make(password);
     return m_database.write([&]() -> Status {
-        if (Status status = statusOf(m_database.exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s,
-                                                     {hash, user.value()}));
+        if (Status status =
+                statusOf(m_database.exec(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {hash, user.value()}));
             !status)
             return status;
         return statusOf(m_database.exec(u"UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"_s,
@@ -105,7 +105,8 @@ Status Accounts::removeUser(const QString &name)
 Status Accounts::addWorkspace(const QString &name)
 {
     if (!isValidWorkspaceName(name))
-        return Status::failure(u"\"%1\" is not a valid workspace name (letters, digits, . _ -; at most 64)"_s.arg(name));
+        return Status::failure(
+            u"\"%1\" is not a valid workspace name (letters, digits, . _ -; at most 64)"_s.arg(name));
     if (idOf(u"workspaces"_s, name))
         return Status::failure(u"the workspace \"%1\" exists already"_s.arg(name));
     return statusOf(m_database.exec(u"INSERT INTO workspaces(name, identity, created_at) VALUES (?, ?, ?)"_s,
@@ -153,9 +154,9 @@ Result<QString> Accounts::issueToken(qint64 userId)
     const QString token = QString::fromLatin1(
         PasswordHash::randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     const QString expires = QDateTime::currentDateTimeUtc().addDays(m_tokenDays).toString(Qt::ISODateWithMs);
-    Result<QSqlQuery> added = m_database.exec(
-        u"INSERT INTO tokens(hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
-        {tokenHash(token), userId, now(), expires});
+    Result<QSqlQuery> added =
+        m_database.exec(u"INSERT INTO tokens(hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
+                        {tokenHash(token), userId, now(), expires});
     if (!added)
         return Result<QString>::failure(added.error());
     return token;
@@ -201,10 +202,9 @@ Result<std::optional<Accounts::Session>> Accounts::authenticate(const QString &t
     using Answer = Result<std::optional<Session>>;
     if (token.isEmpty())
         return Answer(std::nullopt);
-    Result<QSqlQuery> row = m_database.exec(
-        u"SELECT u.id, u.name FROM tokens t JOIN users u ON u.id = t.user_id "
-        "WHERE t.hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"_s,
-        {tokenHash(token), now()});
+    Result<QSqlQuery> row = m_database.exec(u"SELECT u.id, u.name FROM tokens t JOIN users u ON u.id = t.user_id "
+                                            "WHERE t.hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"_s,
+                                            {tokenHash(token), now()});
     if (!row)
         return Answer::failure(row.error());
     if (!row->next())
@@ -221,9 +221,10 @@ Status Accounts::logout(const QString &token)
 Result<std::optional<Accounts::Access>> Accounts::access(qint64 userId, const QString &workspace)
 {
     using Answer = Result<std::optional<Access>>;
-    Result<QSqlQuery> row = m_database.exec(u"SELECT w.id, g.role FROM grants g JOIN workspaces w ON w.id = g.workspace_id "
-                                            "WHERE g.user_id = ? AND w.name = ?"_s,
-                                            {userId, workspace});
+    Result<QSqlQuery> row =
+        m_database.exec(u"SELECT w.id, g.role FROM grants g JOIN workspaces w ON w.id = g.workspace_id "
+                        "WHERE g.user_id = ? AND w.name = ?"_s,
+                        {userId, workspace});
     if (!row)
         return Answer::failure(row.error());
     if (!row->next())
@@ -233,10 +234,10 @@ Result<std::optional<Accounts::Access>> Accounts::access(qint64 userId, const QS
 
 Result<QList<Accounts::Membership>> Accounts::memberships(qint64 userId)
 {
-    Result<QSqlQuery> rows = m_database.exec(
-        u"SELECT w.name, g.role, w.identity FROM grants g JOIN workspaces w ON w.id = g.workspace_id "
-        "WHERE g.user_id = ? ORDER BY w.name"_s,
-        {userId});
+    Result<QSqlQuery> rows =
+        m_database.exec(u"SELECT w.name, g.role, w.identity FROM grants g JOIN workspaces w ON w.id = g.workspace_id "
+                        "WHERE g.user_id = ? ORDER BY w.name"_s,
+                        {userId});
     if (!rows)
         return Result<QList<Membership>>::failure(rows.error());
     QList<Membership> found;

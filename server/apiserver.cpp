@@ -29,7 +29,8 @@ std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
 
 ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records,
                      RenditionCache &renditions, Settings settings)
-    : m_accounts(accounts), m_blobs(blobs), m_store(store), m_records(records), m_renditions(renditions), m_settings(std::move(settings)), m_http(makeHttp(m_settings))
+    : m_accounts(accounts), m_blobs(blobs), m_store(store), m_records(records), m_renditions(renditions),
+      m_settings(std::move(settings)), m_http(makeHttp(m_settings))
 {
     m_http->set_payload_max_length(kMaxBodyBytes);
     m_http->set_read_timeout(30, 0);
@@ -54,9 +55,8 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     m_http->set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
         replyInternal(response, u"an exception escaped a request handler"_s);
     });
-    m_http->set_logger([this](const httplib::Request &request, const httplib::Response &response) {
-        logAccess(request, response);
-    });
+    m_http->set_logger(
+        [this](const httplib::Request &request, const httplib::Response &response) { logAccess(request, response); });
     routeHealth();
     routeAuth();
     routeBlobs();
@@ -69,8 +69,8 @@ ApiServer::~ApiServer() = default;
 Result<quint16> ApiServer::bind()
 {
     if (!m_http->is_valid())
-        return Result<quint16>::failure(u"cannot use the TLS certificate %1 with the key %2"_s.arg(m_settings.tlsCert,
-                                                                                               m_settings.tlsKey));
+        return Result<quint16>::failure(
+            u"cannot use the TLS certificate %1 with the key %2"_s.arg(m_settings.tlsCert, m_settings.tlsKey));
     const std::string host = m_settings.host.toStdString();
     if (m_settings.port == 0) {
         const int port = m_http->bind_to_any_port(host);
@@ -79,8 +79,9 @@ Result<quint16> ApiServer::bind()
         return quint16(port);
     }
     if (!m_http->bind_to_port(host, m_settings.port))
-        return Result<quint16>::failure(u"cannot listen on %1:%2 (in use, or not an address of this machine)"_s.arg(
-            m_settings.host).arg(m_settings.port));
+        return Result<quint16>::failure(
+            u"cannot listen on %1:%2 (in use, or not an address of this machine)"_s.arg(m_settings.host)
+                .arg(m_settings.port));
     return m_settings.port;
 }
 

@@ -89,8 +89,9 @@ std::optional<Accounts::Access> ApiServer::requireAccess(const httplib::Request 
         return std::nullopt;
     }
     if (!access.value()->allows(neededRole)) {
-        replyError(response, 403, u"forbidden"_s,
-                   u"Your role in \"%1\" is %2; this request needs %3."_s.arg(workspace, access.value()->role, neededRole));
+        replyError(
+            response, 403, u"forbidden"_s,
+            u"Your role in \"%1\" is %2; this request needs %3."_s.arg(workspace, access.value()->role, neededRole));
         return std::nullopt;
     }
     Accounts::Access granted = *access.value();

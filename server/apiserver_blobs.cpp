@@ -38,7 +38,8 @@ std::optional<Part> partOf(const httplib::Request &request)
     if (!request.has_header("Content-Range"))
         return Part{0, size};
     static const QRegularExpression range(u"^bytes (\\d{1,12})-(\\d{1,12})/(\\d{1,12})$"_s);
-    const QRegularExpressionMatch match = range.match(QString::fromStdString(request.get_header_value("Content-Range")));
+    const QRegularExpressionMatch match =
+        range.match(QString::fromStdString(request.get_header_value("Content-Range")));
     if (!match.hasMatch())
         return std::nullopt;
     const Part part{match.captured(1).toLongLong(), match.captured(3).toLongLong()};
@@ -60,10 +61,10 @@ void ApiServer::sendFile(httplib::Response &response, const QString &path, const
     auto file = std::make_shared<QFile>(path);
     if (!file->open(QIODevice::ReadOnly))
         return replyInternal(response, u"%1: %2"_s.arg(file->fileName(), file->errorString()));
-    response.set_header("Last-Modified", QLocale::c()
-                                            .toString(QFileInfo(*file).lastModified().toUTC(),
-                                                      u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
-                                            .toStdString());
+    response.set_header("Last-Modified",
+                        QLocale::c()
+                            .toString(QFileInfo(*file).lastModified().toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                            .toStdString());
     response.set_content_provider(size_t(file->size()), contentType,
                                   [file](size_t offset, size_t length, httplib::DataSink &sink) {
                                       if (!file->seek(qint64(offset)))
@@ -75,12 +76,17 @@ void ApiServer::sendFile(httplib::Response &response, const QString &path, const
 
 void ApiServer::routeBlobs()
 {
-    m_http->Post(kWorkspace + "/blobs/missing",
-                 [this](const httplib::Request &request, httplib::Response &response) { findMissingBlobs(request, response); });
-    m_http->Put(kBlob, [this](const httplib::Request &request, httplib::Response &response) { receiveBlob(request, response); });
-    m_http->Get(kBlob, [this](const httplib::Request &request, httplib::Response &response) { sendBlob(request, response); });
-    m_http->Get(kWorkspace + "/renditions/([0-9a-f]{64})/(icon|small|card|medium|gallery|large)",
-                [this](const httplib::Request &request, httplib::Response &response) { sendRendition(request, response); });
+    m_http->Post(kWorkspace + "/blobs/missing", [this](const httplib::Request &request, httplib::Response &response) {
+        findMissingBlobs(request, response);
+    });
+    m_http->Put(kBlob, [this](const httplib::Request &request, httplib::Response &response) {
+        receiveBlob(request, response);
+    });
+    m_http->Get(kBlob,
+                [this](const httplib::Request &request, httplib::Response &response) { sendBlob(request, response); });
+    m_http->Get(
+        kWorkspace + "/renditions/([0-9a-f]{64})/(icon|small|card|medium|gallery|large)",
+        [this](const httplib::Request &request, httplib::Response &response) { sendRendition(request, response); });
 }
 
 void ApiServer::findMissingBlobs(const httplib::Request &request, httplib::Response &response)
@@ -126,7 +132,8 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
     if (part->total == 0)
         return replyError(response, 400, u"bad_request"_s, u"An original cannot be empty."_s);
     const QByteArray bytes = QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
-    Result<BlobStore::Received> received = m_store.receive(access->workspaceId, sha256, part->offset, part->total, bytes);
+    Result<BlobStore::Received> received =
+        m_store.receive(access->workspaceId, sha256, part->offset, part->total, bytes);
     if (!received)
         return replyInternal(response, received.error());
     response.set_header("Upload-Offset", std::to_string(received->offset));
@@ -180,7 +187,8 @@ void ApiServer::sendRendition(const httplib::Request &request, httplib::Response
     const QString sha256 = QString::fromStdString(request.matches[2]);
     const QString size = QString::fromStdString(request.matches[3]);
     bool ok = true;
-    const int rotation = request.has_param("rotation") ? QString::fromStdString(request.get_param_value("rotation")).toInt(&ok) : 0;
+    const int rotation =
+        request.has_param("rotation") ? QString::fromStdString(request.get_param_value("rotation")).toInt(&ok) : 0;
     if (!ok || rotation < 0 || rotation > 3)
         return replyError(response, 400, u"bad_request"_s, u"rotation is 0, 1, 2 or 3 quarter turns."_s);
     Result<bool> held = m_blobs.holds(access->workspaceId, sha256);
@@ -188,7 +196,8 @@ void ApiServer::sendRendition(const httplib::Request &request, httplib::Response
         return replyInternal(response, held.error());
     if (!held.value() || !m_store.exists(sha256))
         return replyError(response, 404, u"not_found"_s, u"The workspace holds no original %1."_s.arg(sha256));
-    const std::string etag = "\"" + sha256.toStdString() + "-" + size.toStdString() + "-r" + std::to_string(rotation) + "\"";
+    const std::string etag =
+        "\"" + sha256.toStdString() + "-" + size.toStdString() + "-r" + std::to_string(rotation) + "\"";
     response.set_header("ETag", etag);
     response.set_header("Cache-Control", "private, max-age=31536000, immutable");
     if (request.get_header_value("If-None-Match") == etag) {

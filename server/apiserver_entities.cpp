@@ -58,8 +58,8 @@ Result<QJsonObject> entityBody(const QJsonObject &given, const QJsonObject &curr
 
 QJsonObject emptyGallery(const QString &entity)
 {
-    return {{u"entity"_s, entity},       {u"order"_s, QJsonArray()}, {u"primary"_s, QJsonValue::Null},
-            {u"pinned"_s, false},        {u"pinnedBy"_s, QJsonValue::Null}, {u"pinnedAt"_s, QJsonValue::Null}};
+    return {{u"entity"_s, entity}, {u"order"_s, QJsonArray()},        {u"primary"_s, QJsonValue::Null},
+            {u"pinned"_s, false},  {u"pinnedBy"_s, QJsonValue::Null}, {u"pinnedAt"_s, QJsonValue::Null}};
 }
 
 } // namespace
@@ -90,7 +90,8 @@ void ApiServer::getEntity(const httplib::Request &request, httplib::Response &re
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
     if (!access)
         return;
-    Result<std::optional<RecordStore::Record>> record = m_records.get(access->workspaceId, kEntityType, entityId(request));
+    Result<std::optional<RecordStore::Record>> record =
+        m_records.get(access->workspaceId, kEntityType, entityId(request));
     if (!record)
         return replyInternal(response, record.error());
     if (!record.value())
@@ -214,7 +215,8 @@ void ApiServer::putGallery(const httplib::Request &request, httplib::Response &r
         if (!image)
             return replyInternal(response, image.error());
         if (!image.value() || image.value()->deleted)
-            return replyError(response, 422, u"validation_failed"_s, u"\"order\" names %1, which is not a live image"_s.arg(uid));
+            return replyError(response, 422, u"validation_failed"_s,
+                              u"\"order\" names %1, which is not a live image"_s.arg(uid));
     }
     const QJsonValue primary = given->value(u"primary"_s);
     if (!primary.isNull() && !primary.isUndefined() && !seen.contains(primary.toString()))
@@ -230,7 +232,8 @@ void ApiServer::putGallery(const httplib::Request &request, httplib::Response &r
         const QJsonValue by = given->value(u"pinnedBy"_s);
         const QJsonValue at = given->value(u"pinnedAt"_s);
         body.insert(u"pinnedBy"_s, by.isString() ? by : QJsonValue(access->userName));
-        body.insert(u"pinnedAt"_s, at.isString() ? at : QJsonValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
+        body.insert(u"pinnedAt"_s,
+                    at.isString() ? at : QJsonValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
     }
     Result<RecordStore::Write> write =
         *base == 0 ? m_records.create(access->workspaceId, kGalleryType, id, body, access->userName)
@@ -250,8 +253,10 @@ void ApiServer::listEntityImages(const httplib::Request &request, httplib::Respo
         return;
     bool offsetOk = true;
     bool limitOk = true;
-    const int offset = request.has_param("offset") ? QString::fromStdString(request.get_param_value("offset")).toInt(&offsetOk) : 0;
-    const int limit = request.has_param("limit") ? QString::fromStdString(request.get_param_value("limit")).toInt(&limitOk) : 1000;
+    const int offset =
+        request.has_param("offset") ? QString::fromStdString(request.get_param_value("offset")).toInt(&offsetOk) : 0;
+    const int limit =
+        request.has_param("limit") ? QString::fromStdString(request.get_param_value("limit")).toInt(&limitOk) : 1000;
     if (!offsetOk || !limitOk || offset < 0 || limit < 1 || limit > 1000)
         return replyError(response, 400, u"bad_request"_s, u"offset is 0 or more, limit from 1 to 1000."_s);
     const QString id = entityId(request);

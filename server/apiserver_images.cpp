@@ -34,8 +34,8 @@ QJsonObject imageJson(const RecordStore::Record &record, const QString &workspac
     const int rotation = record.body.value(u"rotation"_s).toInt();
     QJsonObject renditions;
     for (const QString &size : kRenditionSizes)
-        renditions.insert(size, u"/api/v1/workspaces/%1/renditions/%2/%3?rotation=%4"_s.arg(workspace, sha256, size)
-                                    .arg(rotation));
+        renditions.insert(
+            size, u"/api/v1/workspaces/%1/renditions/%2/%3?rotation=%4"_s.arg(workspace, sha256, size).arg(rotation));
     json.insert(u"renditions"_s, renditions);
     return json;
 }
@@ -46,7 +46,8 @@ QJsonObject imageJson(const RecordStore::Record &record, const QString &workspac
 std::optional<qint64> ApiServer::ifMatchRevision(const httplib::Request &request)
 {
     static const QRegularExpression strong(u"^\"(\\d{1,18})\"$"_s);
-    const QRegularExpressionMatch match = strong.match(QString::fromStdString(request.get_header_value("If-Match")).trimmed());
+    const QRegularExpressionMatch match =
+        strong.match(QString::fromStdString(request.get_header_value("If-Match")).trimmed());
     if (!match.hasMatch())
         return std::nullopt;
     return match.captured(1).toLongLong();
@@ -72,15 +73,19 @@ std::optional<QString> ApiServer::imageUid(const httplib::Request &request, http
 
 void ApiServer::routeImages()
 {
-    m_http->Get(kImage, [this](const httplib::Request &request, httplib::Response &response) { getImage(request, response); });
-    m_http->Put(kImage, [this](const httplib::Request &request, httplib::Response &response) { putImage(request, response); });
+    m_http->Get(kImage,
+                [this](const httplib::Request &request, httplib::Response &response) { getImage(request, response); });
+    m_http->Put(kImage,
+                [this](const httplib::Request &request, httplib::Response &response) { putImage(request, response); });
     m_http->Patch(kImage, [this](const httplib::Request &request, httplib::Response &response) {
         changeImage(request, response, true);
     });
-    m_http->Delete(kImage,
-                   [this](const httplib::Request &request, httplib::Response &response) { deleteImage(request, response); });
-    m_http->Get(kWorkspace + "/changes",
-                [this](const httplib::Request &request, httplib::Response &response) { sendChanges(request, response); });
+    m_http->Delete(kImage, [this](const httplib::Request &request, httplib::Response &response) {
+        deleteImage(request, response);
+    });
+    m_http->Get(kWorkspace + "/changes", [this](const httplib::Request &request, httplib::Response &response) {
+        sendChanges(request, response);
+    });
 }
 
 void ApiServer::getImage(const httplib::Request &request, httplib::Response &response)
@@ -169,7 +174,8 @@ void ApiServer::changeImage(const httplib::Request &request, httplib::Response &
     if (!body)
         return replyError(response, 422, u"validation_failed"_s, body.error());
     const QString workspace = QString::fromStdString(request.matches[1]);
-    if (patch && body.value() == current.value()->body && current.value()->revision == *base && !current.value()->deleted)
+    if (patch && body.value() == current.value()->body && current.value()->revision == *base &&
+        !current.value()->deleted)
         return reply(response, 200, imageJson(*current.value(), workspace)); // nothing changed: no new revision
     // The store compares the revision again inside its transaction: a write in between loses.
     Result<RecordStore::Write> write =
@@ -234,9 +240,11 @@ void ApiServer::sendChanges(const httplib::Request &request, httplib::Response &
         return;
     bool afterOk = true;
     bool limitOk = true;
-    const qint64 after = request.has_param("after") ? QString::fromStdString(request.get_param_value("after")).toLongLong(&afterOk) : 0;
-    const int limit = request.has_param("limit") ? QString::fromStdString(request.get_param_value("limit")).toInt(&limitOk)
-                                                 : kDefaultPage;
+    const qint64 after =
+        request.has_param("after") ? QString::fromStdString(request.get_param_value("after")).toLongLong(&afterOk) : 0;
+    const int limit = request.has_param("limit")
+                          ? QString::fromStdString(request.get_param_value("limit")).toInt(&limitOk)
+                          : kDefaultPage;
     if (!afterOk || !limitOk || after < 0 || limit < 1 || limit > kMaxPage)
         return replyError(response, 400, u"bad_request"_s,
                           u"after is a cursor (0 or more) and limit from 1 to %1."_s.arg(kMaxPage));
@@ -246,12 +254,13 @@ void ApiServer::sendChanges(const httplib::Request &request, httplib::Response &
     const QString workspace = QString::fromStdString(request.matches[1]);
     QJsonArray changes;
     for (const RecordStore::Record &record : page->changes)
-        changes.append(QJsonObject{{u"seq"_s, record.seq},
-                                   {u"type"_s, record.type},
-                                   {u"id"_s, record.id},
-                                   {u"revision"_s, record.revision},
-                                   {u"deleted"_s, record.deleted},
-                                   {u"record"_s, record.type == kImageType ? imageJson(record, workspace) : record.toJson()}});
+        changes.append(
+            QJsonObject{{u"seq"_s, record.seq},
+                        {u"type"_s, record.type},
+                        {u"id"_s, record.id},
+                        {u"revision"_s, record.revision},
+                        {u"deleted"_s, record.deleted},
+                        {u"record"_s, record.type == kImageType ? imageJson(record, workspace) : record.toJson()}});
     reply(response, 200,
           {{u"identity"_s, page->identity}, {u"changes"_s, changes}, {u"next"_s, page->next}, {u"more"_s, page->more}});
 }

@@ -22,7 +22,8 @@ Status syncFile(const QString &path)
     const int result = ::fsync(fd);
     const int error = errno;
     ::close(fd);
-    return result == 0 ? Status() : Status::failure(u"%1: %2"_s.arg(path, QString::fromLocal8Bit(strerror(error))), error);
+    return result == 0 ? Status()
+                       : Status::failure(u"%1: %2"_s.arg(path, QString::fromLocal8Bit(strerror(error))), error);
 }
 
 Result<QString> hashOf(const QString &path)
@@ -73,7 +74,7 @@ qint64 BlobStore::partialSize(qint64 workspaceId, const QString &sha256) const
 }
 
 Result<BlobStore::Received> BlobStore::receive(qint64 workspaceId, const QString &sha256, qint64 offset, qint64 total,
-                                                const QByteArray &part)
+                                               const QByteArray &part)
 {
     const QString partial = partialPath(workspaceId, sha256);
     const QMutexLocker locked(&m_uploadLocks[qHash(partial) % m_uploadLocks.size()]);

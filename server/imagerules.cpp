@@ -29,10 +29,10 @@ QJsonArray normalisedTags(const QJsonArray &tags)
 
 } // namespace
 
-const QStringList ImageRules::kFacts = {u"sha256"_s,      u"format"_s,     u"width"_s,      u"height"_s,
-                                        u"bytes"_s,       u"originalName"_s, u"capturedAt"_s, u"gps"_s,
-                                        u"cameraMake"_s,  u"cameraModel"_s, u"exifOrientation"_s, u"createdAt"_s};
-const QStringList ImageRules::kChangeable = {u"rotation"_s, u"caption"_s, u"altText"_s, u"description"_s,
+const QStringList ImageRules::kFacts = {u"sha256"_s,     u"format"_s,       u"width"_s,           u"height"_s,
+                                        u"bytes"_s,      u"originalName"_s, u"capturedAt"_s,      u"gps"_s,
+                                        u"cameraMake"_s, u"cameraModel"_s,  u"exifOrientation"_s, u"createdAt"_s};
+const QStringList ImageRules::kChangeable = {u"rotation"_s,  u"caption"_s, u"altText"_s, u"description"_s,
                                              u"imageType"_s, u"front"_s,   u"tags"_s};
 
 bool ImageRules::isUid(const QString &text)
@@ -43,8 +43,8 @@ bool ImageRules::isUid(const QString &text)
 
 QJsonObject ImageRules::emptyChangeable()
 {
-    return {{u"rotation"_s, 0}, {u"caption"_s, u""_s}, {u"altText"_s, u""_s}, {u"description"_s, u""_s},
-            {u"imageType"_s, u""_s}, {u"front"_s, false}, {u"tags"_s, QJsonArray()}};
+    return {{u"rotation"_s, 0},      {u"caption"_s, u""_s}, {u"altText"_s, u""_s},    {u"description"_s, u""_s},
+            {u"imageType"_s, u""_s}, {u"front"_s, false},   {u"tags"_s, QJsonArray()}};
 }
 
 Status ImageRules::checkChangeable(const QJsonObject &given)

@@ -23,7 +23,8 @@ Result<int> LoginThrottle::retryAfter(const QString &userName, const QString &ad
     // The kMaxFailures-th most recent failure decides: once it leaves the window, one more try is allowed.
     for (const auto &[column, value] : {std::pair{u"user_name"_s, userName}, std::pair{u"address"_s, address}}) {
         Result<QSqlQuery> rows = m_database.exec(u"SELECT at FROM login_failures WHERE %1 = ? AND at > ? "
-                                                 "ORDER BY at DESC LIMIT 1 OFFSET %2"_s.arg(column).arg(kMaxFailures - 1),
+                                                 "ORDER BY at DESC LIMIT 1 OFFSET %2"_s.arg(column)
+                                                     .arg(kMaxFailures - 1),
                                                  {value, windowStart});
         if (!rows)
             return Result<int>::failure(rows.error());
@@ -48,7 +49,7 @@ Result<LoginThrottle::Admission> LoginThrottle::admit(const QString &userName, c
             return {};
         // Old failures are of no use: the table stays small however long the server runs.
         if (Result<QSqlQuery> old = m_database.exec(u"DELETE FROM login_failures WHERE at < ?"_s,
-                                                   {timestamp(now.addSecs(-60 * kWindowMinutes))});
+                                                    {timestamp(now.addSecs(-60 * kWindowMinutes))});
             !old)
             return Status::failure(old.error());
         Result<QSqlQuery> added =

@@ -88,7 +88,8 @@ int serve(const ServerOptions &options, ServerDatabase &database, Accounts &acco
     RecordStore records(database);
     ImagingPool pool(1);
     RenditionCache renditions(options.dataDir, store, pool);
-    ApiServer server(accounts, blobs, store, records, renditions, {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
+    ApiServer server(accounts, blobs, store, records, renditions,
+                     {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
     Result<quint16> port = server.bind();
     if (!port)
         return fail(port.error());

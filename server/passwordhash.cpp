@@ -17,9 +17,9 @@ QByteArray derive(const QString &password, const QByteArray &salt, int iteration
 {
     const QByteArray utf8 = password.toUtf8();
     QByteArray key(kKeyBytes, Qt::Uninitialized);
-    const int ok = PKCS5_PBKDF2_HMAC(utf8.constData(), int(utf8.size()),
-                                     reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()),
-                                     iterations, EVP_sha256(), kKeyBytes, reinterpret_cast<unsigned char *>(key.data()));
+    const int ok = PKCS5_PBKDF2_HMAC(
+        utf8.constData(), int(utf8.size()), reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()),
+        iterations, EVP_sha256(), kKeyBytes, reinterpret_cast<unsigned char *>(key.data()));
     return ok == 1 ? key : QByteArray();
 }
 

@@ -41,8 +41,9 @@ QJsonObject RecordStore::Record::toJson() const
 Result<std::optional<RecordStore::Record>> RecordStore::read(qint64 workspaceId, const QString &type, const QString &id)
 {
     using Answer = Result<std::optional<Record>>;
-    Result<QSqlQuery> row = m_database.exec(
-        u"SELECT %1 FROM records WHERE workspace_id = ? AND type = ? AND id = ?"_s.arg(kColumns), {workspaceId, type, id});
+    Result<QSqlQuery> row =
+        m_database.exec(u"SELECT %1 FROM records WHERE workspace_id = ? AND type = ? AND id = ?"_s.arg(kColumns),
+                        {workspaceId, type, id});
     if (!row)
         return Answer::failure(row.error());
     if (!row->next())
@@ -86,9 +87,9 @@ Result<RecordStore::Write> RecordStore::store(qint64 workspaceId, Record record,
                                  "modified_by = ? WHERE workspace_id = ? AND type = ? AND id = ?"_s
                                : u"INSERT INTO records(revision, deleted, body, seq, modified_at, modified_by, "
                                  "workspace_id, type, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
-    Result<QSqlQuery> written = m_database.exec(sql, {record.revision, record.deleted ? 1 : 0, body, record.seq,
-                                                      record.modifiedAt, record.modifiedBy, workspaceId, record.type,
-                                                      record.id});
+    Result<QSqlQuery> written =
+        m_database.exec(sql, {record.revision, record.deleted ? 1 : 0, body, record.seq, record.modifiedAt,
+                              record.modifiedBy, workspaceId, record.type, record.id});
     if (!written)
         return Result<Write>::failure(written.error());
     return Write{Write::Outcome::Done, record};
@@ -162,8 +163,8 @@ Result<RecordStore::Write> RecordStore::remove(qint64 workspaceId, const QString
         if (std::optional<Write> refused = refusal(current.value(), baseRevision))
             result = *refused;
         else
-            result = store(workspaceId, Record{type, id, baseRevision + 1, true, current.value()->body, 0, {}, user},
-                           true);
+            result =
+                store(workspaceId, Record{type, id, baseRevision + 1, true, current.value()->body, 0, {}, user}, true);
         if (!result)
             return Status::failure(result.error());
         if (result->outcome != Write::Outcome::Done)
@@ -179,10 +180,10 @@ Result<RecordStore::Write> RecordStore::remove(qint64 workspaceId, const QString
 
 Status RecordStore::removeFromGalleries(qint64 workspaceId, const QString &imageUid, const QString &user)
 {
-    Result<QSqlQuery> rows = m_database.exec(
-        u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'gallery' AND deleted = 0 "
-        "AND EXISTS (SELECT 1 FROM json_each(records.body, '$.order') WHERE value = ?)"_s.arg(kColumns),
-        {workspaceId, imageUid});
+    Result<QSqlQuery> rows =
+        m_database.exec(u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'gallery' AND deleted = 0 "
+                        "AND EXISTS (SELECT 1 FROM json_each(records.body, '$.order') WHERE value = ?)"_s.arg(kColumns),
+                        {workspaceId, imageUid});
     if (!rows)
         return Status::failure(rows.error());
     QList<Record> galleries;

@@ -35,8 +35,7 @@ const QStringList RenditionCache::kSizes = {u"icon"_s, u"small"_s, u"card"_s, u"
 
 RenditionCache::RenditionCache(QString root, BlobStore &blobs, ImagingPool &pool)
     : m_root(std::move(root)), m_blobs(blobs), m_pool(pool)
-{
-}
+{}
 
 QString RenditionCache::path(const QString &sha256, const QString &size, int rotation) const
 {
@@ -69,7 +68,8 @@ Result<QString> RenditionCache::make(const QString &sha256, const QString &size,
     const ImagingResult made = m_pool.process(request);
     if (!made.ok || made.renditions.isEmpty())
         return Result<QString>::failure(made.error.isEmpty() ? u"%1: no rendition was made"_s.arg(sha256) : made.error);
-    if (::rename(QFile::encodeName(made.renditions.constFirst().path).constData(), QFile::encodeName(target).constData()) != 0) {
+    if (::rename(QFile::encodeName(made.renditions.constFirst().path).constData(),
+                 QFile::encodeName(target).constData()) != 0) {
         QFile::remove(made.renditions.constFirst().path);
         return Result<QString>::failure(u"cannot move the rendition to %1"_s.arg(target));
     }

@@ -82,8 +82,7 @@ QAtomicInteger<quint64> s_connectionCount;
 
 ServerDatabase::ServerDatabase(QString path)
     : m_path(std::move(path)), m_connectionPrefix(u"vitrine-server-"_s + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+{}
 
 ServerDatabase::~ServerDatabase() = default;
 
@@ -107,8 +106,8 @@ Result<QSqlDatabase> ServerDatabase::connection()
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
     if (!db.open())
         return Result<QSqlDatabase>::failure(u"%1: cannot open: %2"_s.arg(m_path, db.lastError().text()));
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                                  u"PRAGMA foreign_keys=ON"_s}) {
+    for (const QString &pragma :
+         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s}) {
         QSqlQuery query(db);
         if (!query.exec(pragma))
             return Result<QSqlDatabase>::failure(u"%1: %2"_s.arg(m_path, query.lastError().text()));

@@ -70,7 +70,8 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         options.command = shape.command;
         options.operands = words.mid(shape.words.size());
         if (options.operands.size() != shape.operands)
-            return Result<ServerOptions>::failure(u"\"%1\" takes %2 name(s)"_s.arg(shape.words.join(u' ')).arg(shape.operands));
+            return Result<ServerOptions>::failure(
+                u"\"%1\" takes %2 name(s)"_s.arg(shape.words.join(u' ')).arg(shape.operands));
         if (options.command != Command::Help && options.dataDir.isEmpty())
             return Result<ServerOptions>::failure(u"--data DIR is required"_s);
         return options;
@@ -87,7 +88,8 @@ Status ServerOptions::parseOption(const QString &name, const QString &value)
         bool ok = false;
         const uint number = colon > 0 ? value.mid(colon + 1).toUInt(&ok) : 0;
         if (!ok || number > 65535 || QHostAddress(value.left(colon)).isNull())
-            return Status::failure(u"--listen wants HOST:PORT with a numeric address, e.g. 127.0.0.1:8080 (got \"%1\")"_s.arg(value));
+            return Status::failure(
+                u"--listen wants HOST:PORT with a numeric address, e.g. 127.0.0.1:8080 (got \"%1\")"_s.arg(value));
         host = value.left(colon);
         port = quint16(number);
     } else if (name == u"--tls-cert"_s) {

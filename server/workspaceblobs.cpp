@@ -35,10 +35,10 @@ Result<bool> WorkspaceBlobs::holds(qint64 workspaceId, const QString &sha256)
 
 Result<bool> WorkspaceBlobs::add(qint64 workspaceId, const QString &sha256, qint64 bytes)
 {
-    Result<QSqlQuery> added = m_database.exec(
-        u"INSERT INTO blobs(workspace_id, sha256, bytes, created_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(workspace_id, sha256) DO NOTHING"_s,
-        {workspaceId, sha256, bytes, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    Result<QSqlQuery> added =
+        m_database.exec(u"INSERT INTO blobs(workspace_id, sha256, bytes, created_at) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT(workspace_id, sha256) DO NOTHING"_s,
+                        {workspaceId, sha256, bytes, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
     if (!added)
         return Result<bool>::failure(added.error());
     return added->numRowsAffected() > 0;
