@@ -2,6 +2,9 @@
 #include "apiserver.h"
 
 #include "blobstore.h"
+#include "imaging/formatsniffer.h"
+#include "imaging/imageheader.h"
+#include "imaging/importlimits.h"
 #include "renditioncache.h"
 #include "workspaceblobs.h"
 
@@ -46,6 +49,21 @@ std::optional<Part> partOf(const httplib::Request &request)
     if (match.captured(2).toLongLong() != part.offset + size - 1 || part.offset + size > part.total || size == 0)
         return std::nullopt;
     return part;
+}
+
+// The first part of an upload must be an allowed image format (from the bytes, never a
+// name) whose header, when it is in this part, claims no more pixels than the limit.
+std::optional<std::pair<int, QString>> refusalOfHead(QByteArrayView head)
+{
+    const Result<ImageFormat> format = FormatSniffer::sniff(head.first(std::min(head.size(), FormatSniffer::HeadBytes)));
+    if (!format)
+        return std::pair{415, format.error()};
+    const QSize claimed = ImageHeader::claimedSize(head, format.value());
+    if (claimed.isValid() && qint64(claimed.width()) * claimed.height() > ImportLimits().maxPixels)
+        return std::pair{422, u"the image claims %1 × %2 pixels, more than the limit of %3"_s.arg(claimed.width())
+                                  .arg(claimed.height())
+                                  .arg(ImportLimits().maxPixels)};
+    return std::nullopt;
 }
 
 std::string quotedEtag(const QString &sha256)
@@ -132,6 +150,13 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
     if (part->total == 0)
         return replyError(response, 400, u"bad_request"_s, u"An original cannot be empty."_s);
     const QByteArray bytes = QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
+    if (part->offset == 0) {
+        if (const auto refused = refusalOfHead(bytes)) {
+            const bool format = refused->first == 415;
+            return replyError(response, refused->first, format ? u"unsupported_media_type"_s : u"invalid_image"_s,
+                              u"Not stored: %1."_s.arg(refused->second));
+        }
+    }
     Result<BlobStore::Received> received =
         m_store.receive(access->workspaceId, sha256, part->offset, part->total, bytes);
     if (!received)

@@ -754,10 +754,27 @@ private Q_SLOTS:
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
         QCOMPARE(headBlob(kMain, sha, m_staff).header("Upload-Offset"), "0");
 
-        // Exactly the limit is not too large: these bytes only fail their hash.
+        // Exactly the limit is not too large: these bytes are refused for what they are.
         big.chop(1);
         reply = putBlob(kMain, sha, big, m_staff);
-        EXPECT_ERROR(reply, 422, u"hash_mismatch"_s);
+        EXPECT_ERROR(reply, 415, u"unsupported_media_type"_s);
+        QCOMPARE(filesUnder(blobDir()), blobsBefore);
+        QCOMPARE(filesUnder(uploadDir()), partialsBefore);
+    }
+
+    void nonImagesAndPixelBombsAreRefused()
+    {
+        const QStringList blobsBefore = filesUnder(blobDir());
+        const QStringList partialsBefore = filesUnder(uploadDir());
+        const QByteArray script = "#!/bin/sh\nrm -rf \"$HOME\"\n";
+        HttpReply reply = putBlob(kMain, sha256Of(script), script, m_staff);
+        EXPECT_ERROR(reply, 415, u"unsupported_media_type"_s);
+        QVERIFY2(reply.json.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"script"_s), reply.body.constData());
+        // A PNG header claiming 20000 × 20000 pixels (400 MP, over the 100 MP limit).
+        QByteArray bomb = QByteArray::fromHex("89504e470d0a1a0a0000000d49484452") + QByteArray::fromHex("00004e2000004e20")
+                          + QByteArray::fromHex("0802000000") + QByteArray(64, '\0');
+        reply = putBlob(kMain, sha256Of(bomb), bomb, m_staff);
+        EXPECT_ERROR(reply, 422, u"invalid_image"_s);
         QCOMPARE(filesUnder(blobDir()), blobsBefore);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
     }
