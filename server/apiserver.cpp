@@ -108,7 +108,8 @@ void ApiServer::routeHealth()
 void ApiServer::reply(httplib::Response &response, int status, const QJsonObject &body)
 {
     response.status = status;
-    response.set_header("Cache-Control", "no-store");
+    if (!response.has_header("Cache-Control"))
+        response.set_header("Cache-Control", "no-store");
     response.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json");
 }
 

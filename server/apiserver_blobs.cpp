@@ -109,13 +109,16 @@ void ApiServer::routeBlobs()
 
 void ApiServer::findMissingBlobs(const httplib::Request &request, httplib::Response &response)
 {
-    const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
+    const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
     if (!access)
         return;
     const std::optional<QJsonObject> body = jsonBody(request, response);
     if (!body)
         return;
     const QJsonArray asked = body->value(u"sha256"_s).toArray();
+    if (!body->value(u"sha256"_s).isArray() || asked.isEmpty())
+        return replyError(response, 400, u"bad_request"_s, u"\"sha256\" must be a list of 1 to %1 hashes."_s.arg(
+                                                               WorkspaceBlobs::kMaxBatch));
     if (asked.size() > WorkspaceBlobs::kMaxBatch)
         return replyError(response, 400, u"bad_request"_s,
                           u"Ask about at most %1 hashes at once."_s.arg(WorkspaceBlobs::kMaxBatch));

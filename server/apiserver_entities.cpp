@@ -21,6 +21,12 @@ const QString kGalleryType = u"gallery"_s;
 constexpr qsizetype kMaxGallery = 10000;
 constexpr qsizetype kMaxName = 500;
 
+// "." and ".." are never keys: a name that means a folder elsewhere is refused everywhere.
+bool isEntityKey(const std::string &key)
+{
+    return key != "." && key != "..";
+}
+
 QString entityId(const httplib::Request &request)
 {
     return QString::fromStdString(request.matches[2]) + u':' + QString::fromStdString(request.matches[3]);
@@ -106,6 +112,8 @@ void ApiServer::putEntity(const httplib::Request &request, httplib::Response &re
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
     if (!access)
         return;
+    if (!isEntityKey(request.matches[3]))
+        return replyError(response, 400, u"bad_request"_s, u"\".\" and \"..\" are not entity keys."_s);
     const bool create = !patch && request.get_header_value("If-None-Match") == "*";
     const std::optional<qint64> base = ifMatchRevision(request);
     if (!create && !base)

@@ -110,7 +110,6 @@ void ApiServer::getImage(const httplib::Request &request, httplib::Response &res
     }
     reply(response, record.value()->deleted ? 410 : 200,
           imageJson(*record.value(), QString::fromStdString(request.matches[1])));
-    response.set_header("Cache-Control", "private, no-cache");
 }
 
 // PUT with If-None-Match: * creates; PUT with If-Match replaces; neither is refused (428).
@@ -147,8 +146,10 @@ void ApiServer::createImage(const httplib::Request &request, httplib::Response &
         return replyInternal(response, write.error());
     replyWrite(response, write.value(), imageJson(write->record, QString::fromStdString(request.matches[1])),
                u"Image "_s + *uid);
-    if (write->outcome == RecordStore::Write::Outcome::Done)
+    if (write->outcome == RecordStore::Write::Outcome::Done) {
         response.status = 201;
+        response.set_header("Location", request.path);
+    }
 }
 
 void ApiServer::changeImage(const httplib::Request &request, httplib::Response &response, bool patch)

@@ -78,6 +78,8 @@ Result<BlobStore::Received> BlobStore::receive(qint64 workspaceId, const QString
 {
     const QString partial = partialPath(workspaceId, sha256);
     const QMutexLocker locked(&m_uploadLocks[qHash(partial) % m_uploadLocks.size()]);
+    if (offset == 0) // a part at 0 starts the upload again, whatever arrived before
+        QFile::remove(partial);
     const qint64 held = partialSize(workspaceId, sha256);
     if (offset != held || offset + part.size() > total)
         return Received{false, held, false, true};

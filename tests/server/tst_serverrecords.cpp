@@ -491,21 +491,12 @@ private Q_SLOTS:
 
         // §4.1: "1–1,000 distinct valid hashes, else 400".
         reply = missing(kMain, {}, m_staff);
-        QEXPECT_FAIL("", "apiserver_blobs.cpp findMissingBlobs: an empty list is answered 200, not 400", Continue);
         QCOMPARE(reply.status, 400);
         reply = call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff, json({{u"sha256"_s, absent1}}));
-        QEXPECT_FAIL("",
-                     "apiserver_blobs.cpp findMissingBlobs: \"sha256\" that is not a list is taken as an empty "
-                     "list (200), not refused with 400",
-                     Continue);
         QCOMPARE(reply.status, 400);
 
         // §4.1: POST …/blobs/missing is for viewers too (a viewer may read everything).
         reply = missing(kMain, {absent1, held.sha256}, m_viewer);
-        QEXPECT_FAIL("",
-                     "apiserver_blobs.cpp findMissingBlobs asks requireAccess for \"staff\"; docs/api.md §4.1 "
-                     "says viewer",
-                     Continue);
         QCOMPARE(reply.status, 200);
     }
 
@@ -674,16 +665,10 @@ private Q_SLOTS:
         const qint64 size = blob.bytes.size();
         EXPECT_STATUS(putPart(kMain, blob, 0, size / 2, m_staff), 202);
         HttpReply reply = putBlob(kMain, blob.sha256, blob.bytes, m_staff);
-        QEXPECT_FAIL("",
-                     "blobstore.cpp BlobStore::receive refuses offset 0 while a partial exists (409 "
-                     "offset_mismatch): a whole upload cannot restart an interrupted one",
-                     Continue);
         QCOMPARE(reply.status, 201);
         const Blob again = newBlob(24);
         EXPECT_STATUS(putPart(kMain, again, 0, 100, m_staff), 202);
         reply = putPart(kMain, again, 0, 200, m_staff);
-        QEXPECT_FAIL("", "blobstore.cpp BlobStore::receive: a part starting at 0 does not restart the upload (409)",
-                     Continue);
         QCOMPARE(reply.status, 202);
 
         // "total must equal an existing partial's total (400)".
@@ -922,7 +907,6 @@ private Q_SLOTS:
         HttpReply reply = createImage(kMain, uid, fields, m_staff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(reply.header("ETag"), "\"1\"");
-        QEXPECT_FAIL("", "apiserver_images.cpp createImage: no Location header on 201 (docs/api.md §5.3)", Continue);
         QVERIFY(!reply.header("Location").isEmpty());
         const QJsonObject created = reply.json;
         QCOMPARE(created.value(u"uid"_s).toString(), uid);
@@ -944,10 +928,6 @@ private Q_SLOTS:
         QCOMPARE(reply.json, created);
         QCOMPARE(reply.header("ETag"), "\"1\"");
         // QNetworkReply joins repeated headers with ", ".
-        QEXPECT_FAIL("",
-                     "apiserver_images.cpp getImage: three Cache-Control headers (private, no-cache / no-store "
-                     "from reply() / private, no-cache again): httplib's set_header adds, it does not replace",
-                     Continue);
         QCOMPARE(reply.header("Cache-Control"), "private, no-cache");
         reply = call("GET", ws(kMain) + u"/images/"_s + uid, m_viewer, {}, {{"If-None-Match", "\"1\""}});
         EXPECT_STATUS(reply, 304);
@@ -1957,10 +1937,6 @@ private Q_SLOTS:
         const HttpReply reply =
             m_http->sendRaw(rawRequest("PUT", (ws(kMain) + u"/entities/job/%2e%2e"_s).toUtf8(), m_staff,
                                        json({{u"name"_s, u"dots"_s}}), "application/json", {{"If-None-Match", "*"}}));
-        QEXPECT_FAIL("",
-                     "apiserver_entities.cpp: the key \"..\" (sent as %2e%2e) is taken and the entity created "
-                     "(201), not refused with 400",
-                     Continue);
         QCOMPARE(reply.status, 400);
     }
 };
