@@ -63,7 +63,10 @@ private:
     void receiveBlob(const httplib::Request &request, httplib::Response &response);
     void sendBlob(const httplib::Request &request, httplib::Response &response);
     void sendRendition(const httplib::Request &request, httplib::Response &response);
-    static void sendFile(httplib::Response &response, const QString &path, const char *contentType);
+    // Streams a file: the whole, or the one range asked for (206), or 416. etag: the answer's
+    // validator, for If-Range.
+    static void sendFile(const httplib::Request &request, httplib::Response &response, const QString &path,
+                         const char *contentType, const std::string &etag);
     // apiserver_images.cpp
     void routeImages();
     void getImage(const httplib::Request &request, httplib::Response &response);

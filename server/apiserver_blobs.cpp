@@ -73,21 +73,61 @@ std::string quotedEtag(const QString &sha256)
 
 } // namespace
 
-// Streams a file (cpp-httplib answers Range requests from the provider).
-void ApiServer::sendFile(httplib::Response &response, const QString &path, const char *contentType)
+// One "bytes=" range of a file of size bytes: {start, length}; nothing when the header asks
+// for several ranges or is not understood (the whole file is sent then); {-1, 0} when the
+// range lies outside the file (416).
+static std::optional<std::pair<qint64, qint64>> rangeOf(const std::string &header, qint64 size)
+{
+    static const QRegularExpression one(u"^bytes=(\\d{0,15})-(\\d{0,15})$"_s);
+    const QRegularExpressionMatch match = one.match(QString::fromStdString(header).trimmed());
+    if (!match.hasMatch() || (match.captured(1).isEmpty() && match.captured(2).isEmpty()))
+        return std::nullopt;
+    if (match.captured(1).isEmpty()) { // the last N bytes
+        const qint64 last = std::min(match.captured(2).toLongLong(), size);
+        return last > 0 ? std::pair{size - last, last} : std::pair{qint64(-1), qint64(0)};
+    }
+    const qint64 start = match.captured(1).toLongLong();
+    const qint64 end = match.captured(2).isEmpty() ? size - 1 : std::min(match.captured(2).toLongLong(), size - 1);
+    if (start >= size || end < start)
+        return std::pair{qint64(-1), qint64(0)};
+    return std::pair{start, end - start + 1};
+}
+
+// Ranges are answered here, not by cpp-httplib 0.11, which sends a wrong Content-Range and
+// length for a range outside or past the end of the content.
+void ApiServer::sendFile(const httplib::Request &request, httplib::Response &response, const QString &path,
+                         const char *contentType, const std::string &etag)
 {
     auto file = std::make_shared<QFile>(path);
     if (!file->open(QIODevice::ReadOnly))
         return replyInternal(response, u"%1: %2"_s.arg(file->fileName(), file->errorString()));
-    response.set_header("Last-Modified",
-                        QLocale::c()
-                            .toString(QFileInfo(*file).lastModified().toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
-                            .toStdString());
-    response.set_content_provider(size_t(file->size()), contentType,
-                                  [file](size_t offset, size_t length, httplib::DataSink &sink) {
-                                      if (!file->seek(qint64(offset)))
+    const qint64 size = file->size();
+    response.set_header("Accept-Ranges", "bytes");
+    response.set_header("Last-Modified", QLocale::c()
+                                            .toString(QFileInfo(*file).lastModified().toUTC(),
+                                                      u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                                            .toStdString());
+    std::optional<std::pair<qint64, qint64>> range;
+    const bool rangeStillValid = !request.has_header("If-Range") || request.get_header_value("If-Range") == etag;
+    if (request.has_header("Range") && rangeStillValid)
+        range = rangeOf(request.get_header_value("Range"), size);
+    const_cast<httplib::Request &>(request).ranges.clear(); // the request object is not const in cpp-httplib
+    if (range && range->first < 0) {
+        response.set_header("Content-Range", "bytes */" + std::to_string(size));
+        return replyError(response, 416, u"range_not_satisfiable"_s, u"The range lies outside the content."_s);
+    }
+    const qint64 start = range ? range->first : 0;
+    const qint64 length = range ? range->second : size;
+    if (range) {
+        response.status = 206;
+        response.set_header("Content-Range", "bytes " + std::to_string(start) + "-" + std::to_string(start + length - 1) +
+                                                 "/" + std::to_string(size));
+    }
+    response.set_content_provider(size_t(length), contentType,
+                                  [file, start](size_t offset, size_t wanted, httplib::DataSink &sink) {
+                                      if (!file->seek(start + qint64(offset)))
                                           return false;
-                                      const QByteArray chunk = file->read(qint64(std::min<size_t>(length, 256 * 1024)));
+                                      const QByteArray chunk = file->read(qint64(std::min<size_t>(wanted, 256 * 1024)));
                                       return !chunk.isEmpty() && sink.write(chunk.constData(), size_t(chunk.size()));
                                   });
 }
@@ -202,7 +242,7 @@ void ApiServer::sendBlob(const httplib::Request &request, httplib::Response &res
         response.status = 304;
         return;
     }
-    sendFile(response, m_store.path(sha256), "application/octet-stream");
+    sendFile(request, response, m_store.path(sha256), "application/octet-stream", etag);
 }
 
 // GET …/renditions/{sha256}/{size}?rotation=0..3: content-addressed (a new rotation is a new
@@ -235,5 +275,5 @@ void ApiServer::sendRendition(const httplib::Request &request, httplib::Response
     Result<QString> file = m_renditions.file(sha256, size, rotation);
     if (!file)
         return replyInternal(response, file.error());
-    sendFile(response, file.value(), "image/jpeg");
+    sendFile(request, response, file.value(), "image/jpeg", etag);
 }
