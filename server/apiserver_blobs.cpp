@@ -66,6 +66,16 @@ std::optional<std::pair<int, QString>> refusalOfHead(QByteArrayView head)
     return std::nullopt;
 }
 
+// "jpeg", "png", …: the stored original's format, from its bytes.
+QString formatOf(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const Result<ImageFormat> format = FormatSniffer::sniff(file.read(FormatSniffer::HeadBytes));
+    return format ? imageFormatName(format.value()) : QString();
+}
+
 std::string quotedEtag(const QString &sha256)
 {
     return "\"" + sha256.toStdString() + "\"";
@@ -183,6 +193,11 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
     if (!access)
         return;
     const QString sha256 = QString::fromStdString(request.matches[2]);
+    if (request.get_header_value("Content-Type").rfind("application/octet-stream", 0) != 0)
+        return replyError(response, 415, u"unsupported_media_type"_s,
+                          u"Send an original as Content-Type: application/octet-stream."_s);
+    if (!request.has_header("Content-Length"))
+        return replyError(response, 411, u"length_required"_s, u"Send an original with its Content-Length."_s);
     const std::optional<Part> part = partOf(request);
     if (!part)
         return replyError(response, 400, u"bad_request"_s,
@@ -212,12 +227,13 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
         return replyError(response, 409, u"offset_mismatch"_s,
                           u"The upload stands at byte %1; send the part that starts there."_s.arg(received->offset));
     if (!received->complete)
-        return reply(response, 202, {{u"sha256"_s, sha256}, {u"offset"_s, received->offset}});
+        return reply(response, 202, {{u"sha256"_s, sha256}, {u"offset"_s, received->offset}, {u"total"_s, part->total}});
     Result<bool> added = m_blobs.add(access->workspaceId, sha256, received->offset);
     if (!added)
         return replyInternal(response, added.error());
     response.set_header("ETag", quotedEtag(sha256));
-    reply(response, added.value() ? 201 : 200, {{u"sha256"_s, sha256}, {u"bytes"_s, received->offset}});
+    reply(response, added.value() ? 201 : 200,
+          {{u"sha256"_s, sha256}, {u"bytes"_s, received->offset}, {u"format"_s, formatOf(m_store.path(sha256))}});
 }
 
 // GET and HEAD (cpp-httplib answers HEAD with the GET handler, without the body). Range
