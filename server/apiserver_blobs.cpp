@@ -258,7 +258,10 @@ void ApiServer::sendBlob(const httplib::Request &request, httplib::Response &res
         response.status = 304;
         return;
     }
-    sendFile(request, response, m_store.path(sha256), "application/octet-stream", etag);
+    // The original's own type (the format was checked on upload), so a browser can show it.
+    const QString format = formatOf(m_store.path(sha256));
+    const std::string type = format.isEmpty() ? "application/octet-stream" : "image/" + format.toStdString();
+    sendFile(request, response, m_store.path(sha256), type.c_str(), etag);
 }
 
 // GET …/renditions/{sha256}/{size}?rotation=0..3: content-addressed (a new rotation is a new

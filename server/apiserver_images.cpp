@@ -1,6 +1,7 @@
 // ApiServer: image records (docs/api.md §5) and the change feed (§7).
 #include "apiserver.h"
 
+#include "blobstore.h"
 #include "imagerules.h"
 #include "recordstore.h"
 #include "workspaceblobs.h"
@@ -56,10 +57,15 @@ std::optional<qint64> ApiServer::ifMatchRevision(const httplib::Request &request
 std::optional<qint64> ApiServer::requireIfMatch(const httplib::Request &request, httplib::Response &response)
 {
     const std::optional<qint64> base = ifMatchRevision(request);
-    if (!base)
+    if (base)
+        return base;
+    const std::string given = request.get_header_value("If-Match");
+    if (given.empty() || given == "*")
         replyError(response, 428, u"precondition_required"_s,
                    u"Name the revision the change is based on: If-Match: \"<revision>\"."_s);
-    return base;
+    else // a weak tag, a list or something else: a request this server cannot act on
+        replyError(response, 400, u"bad_request"_s, u"If-Match takes one strong revision: \"<revision>\"."_s);
+    return std::nullopt;
 }
 
 std::optional<QString> ApiServer::imageUid(const httplib::Request &request, httplib::Response &response)
@@ -141,6 +147,9 @@ void ApiServer::createImage(const httplib::Request &request, httplib::Response &
         return replyInternal(response, held.error());
     if (!held.value())
         return replyError(response, 409, u"blob_missing"_s, u"Upload the original %1 first."_s.arg(sha256));
+    if (body->contains(u"bytes"_s) && body->value(u"bytes"_s).toInteger() != m_store.size(sha256))
+        return replyError(response, 422, u"validation_failed"_s,
+                          u"\"bytes\" must be the original's size, %1."_s.arg(m_store.size(sha256)));
     Result<RecordStore::Write> write = m_records.create(access.workspaceId, kImageType, *uid, body.value(), user);
     if (!write)
         return replyInternal(response, write.error());
@@ -176,8 +185,10 @@ void ApiServer::changeImage(const httplib::Request &request, httplib::Response &
         return replyError(response, 422, u"validation_failed"_s, body.error());
     const QString workspace = QString::fromStdString(request.matches[1]);
     if (patch && body.value() == current.value()->body && current.value()->revision == *base &&
-        !current.value()->deleted)
+        !current.value()->deleted) {
+        response.set_header("ETag", etagOf(*current.value()));
         return reply(response, 200, imageJson(*current.value(), workspace)); // nothing changed: no new revision
+    }
     // The store compares the revision again inside its transaction: a write in between loses.
     Result<RecordStore::Write> write =
         m_records.update(access->workspaceId, kImageType, *uid, *base, body.value(), access->userName);

@@ -2,6 +2,7 @@
 
 #include "blobstore.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -97,6 +98,8 @@ Result<QJsonObject> ImageRules::forCreate(const QJsonObject &given, const QStrin
             body.insert(field, given.value(field));
     }
     body.insert(u"tags"_s, normalisedTags(body.value(u"tags"_s).toArray()));
+    if (!body.value(u"createdAt"_s).isString()) // the import time; the server's when the client gives none
+        body.insert(u"createdAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     return body;
 }
 
