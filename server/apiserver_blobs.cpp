@@ -5,6 +5,7 @@
 #include "imaging/formatsniffer.h"
 #include "imaging/imageheader.h"
 #include "imaging/importlimits.h"
+#include "recordstore.h"
 #include "renditioncache.h"
 #include "workspaceblobs.h"
 
@@ -55,7 +56,8 @@ std::optional<Part> partOf(const httplib::Request &request)
 // name) whose header, when it is in this part, claims no more pixels than the limit.
 std::optional<std::pair<int, QString>> refusalOfHead(QByteArrayView head)
 {
-    const Result<ImageFormat> format = FormatSniffer::sniff(head.first(std::min(head.size(), FormatSniffer::HeadBytes)));
+    const Result<ImageFormat> format =
+        FormatSniffer::sniff(head.first(std::min(head.size(), FormatSniffer::HeadBytes)));
     if (!format)
         return std::pair{415, format.error()};
     const QSize claimed = ImageHeader::claimedSize(head, format.value());
@@ -113,10 +115,10 @@ void ApiServer::sendFile(const httplib::Request &request, httplib::Response &res
         return replyInternal(response, u"%1: %2"_s.arg(file->fileName(), file->errorString()));
     const qint64 size = file->size();
     response.set_header("Accept-Ranges", "bytes");
-    response.set_header("Last-Modified", QLocale::c()
-                                            .toString(QFileInfo(*file).lastModified().toUTC(),
-                                                      u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
-                                            .toStdString());
+    response.set_header("Last-Modified",
+                        QLocale::c()
+                            .toString(QFileInfo(*file).lastModified().toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                            .toStdString());
     std::optional<std::pair<qint64, qint64>> range;
     const bool rangeStillValid = !request.has_header("If-Range") || request.get_header_value("If-Range") == etag;
     if (request.has_header("Range") && rangeStillValid)
@@ -130,8 +132,8 @@ void ApiServer::sendFile(const httplib::Request &request, httplib::Response &res
     const qint64 length = range ? range->second : size;
     if (range) {
         response.status = 206;
-        response.set_header("Content-Range", "bytes " + std::to_string(start) + "-" + std::to_string(start + length - 1) +
-                                                 "/" + std::to_string(size));
+        response.set_header("Content-Range", "bytes " + std::to_string(start) + "-" +
+                                                 std::to_string(start + length - 1) + "/" + std::to_string(size));
     }
     response.set_content_provider(size_t(length), contentType,
                                   [file, start](size_t offset, size_t wanted, httplib::DataSink &sink) {
@@ -167,8 +169,8 @@ void ApiServer::findMissingBlobs(const httplib::Request &request, httplib::Respo
         return;
     const QJsonArray asked = body->value(u"sha256"_s).toArray();
     if (!body->value(u"sha256"_s).isArray() || asked.isEmpty())
-        return replyError(response, 400, u"bad_request"_s, u"\"sha256\" must be a list of 1 to %1 hashes."_s.arg(
-                                                               WorkspaceBlobs::kMaxBatch));
+        return replyError(response, 400, u"bad_request"_s,
+                          u"\"sha256\" must be a list of 1 to %1 hashes."_s.arg(WorkspaceBlobs::kMaxBatch));
     if (asked.size() > WorkspaceBlobs::kMaxBatch)
         return replyError(response, 400, u"bad_request"_s,
                           u"Ask about at most %1 hashes at once."_s.arg(WorkspaceBlobs::kMaxBatch));
@@ -227,13 +229,21 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
         return replyError(response, 409, u"offset_mismatch"_s,
                           u"The upload stands at byte %1; send the part that starts there."_s.arg(received->offset));
     if (!received->complete)
-        return reply(response, 202, {{u"sha256"_s, sha256}, {u"offset"_s, received->offset}, {u"total"_s, part->total}});
+        return reply(response, 202,
+                     {{u"sha256"_s, sha256}, {u"offset"_s, received->offset}, {u"total"_s, part->total}});
     Result<bool> added = m_blobs.add(access->workspaceId, sha256, received->offset);
     if (!added)
         return replyInternal(response, added.error());
+    const QJsonObject blob{
+        {u"sha256"_s, sha256}, {u"bytes"_s, received->offset}, {u"format"_s, formatOf(m_store.path(sha256))}};
+    if (added.value()) { // new to the workspace: clients learn of it from the change feed
+        Result<RecordStore::Write> announced =
+            m_records.create(access->workspaceId, u"blob"_s, sha256, blob, access->userName);
+        if (!announced)
+            return replyInternal(response, announced.error());
+    }
     response.set_header("ETag", quotedEtag(sha256));
-    reply(response, added.value() ? 201 : 200,
-          {{u"sha256"_s, sha256}, {u"bytes"_s, received->offset}, {u"format"_s, formatOf(m_store.path(sha256))}});
+    reply(response, added.value() ? 201 : 200, blob);
 }
 
 // GET and HEAD (cpp-httplib answers HEAD with the GET handler, without the body). Range

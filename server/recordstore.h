@@ -9,7 +9,8 @@
 
 class ServerDatabase;
 
-// The workspace's records (images, entities, galleries) with the server's revisions, and
+// The workspace's records (images, entities, galleries, and a "blob" record per original
+// that became available) with the server's revisions, and
 // the change feed over them. Every write names the revision it was based on and is refused
 // when that is not the current one; each change takes the workspace's next sequence number
 // in the same transaction, so a client that has seen number N has seen every change up to N.

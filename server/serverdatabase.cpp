@@ -51,7 +51,7 @@ const QStringList kSchema = {
     // after a delete); seq is the workspace's change counter at the record's last change.
     uR"(CREATE TABLE records (
         workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-        type TEXT NOT NULL CHECK (type IN ('image', 'entity', 'gallery')),
+        type TEXT NOT NULL CHECK (type IN ('image', 'entity', 'gallery', 'blob')),
         id TEXT NOT NULL,
         revision INTEGER NOT NULL CHECK (revision >= 1),
         deleted INTEGER NOT NULL DEFAULT 0,
