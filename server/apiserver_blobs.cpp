@@ -209,6 +209,16 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
                           u"An original may have at most %1 bytes."_s.arg(kMaxBlobBytes));
     if (part->total == 0)
         return replyError(response, 400, u"bad_request"_s, u"An original cannot be empty."_s);
+    // The workspace proved it holds these bytes before: any part of them is answered at once.
+    Result<bool> held = m_blobs.holds(access->workspaceId, sha256);
+    if (!held)
+        return replyInternal(response, held.error());
+    if (held.value() && m_store.exists(sha256)) {
+        response.set_header("ETag", quotedEtag(sha256));
+        return reply(
+            response, 200,
+            {{u"sha256"_s, sha256}, {u"bytes"_s, m_store.size(sha256)}, {u"format"_s, formatOf(m_store.path(sha256))}});
+    }
     const QByteArray bytes = QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
     if (part->offset == 0) {
         if (const auto refused = refusalOfHead(bytes)) {
