@@ -94,6 +94,8 @@ private:
     void getGallery(const httplib::Request &request, httplib::Response &response);
     void putGallery(const httplib::Request &request, httplib::Response &response);
     void listEntityImages(const httplib::Request &request, httplib::Response &response);
+    std::optional<RecordStore::Record> requireLiveEntity(const Accounts::Access &access, const QString &id,
+                                                         httplib::Response &response);
 
     static void reply(httplib::Response &response, int status, const QJsonObject &body);
     static void replyError(httplib::Response &response, int status, const QString &code, const QString &message);

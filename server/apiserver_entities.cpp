@@ -166,6 +166,22 @@ void ApiServer::deleteEntity(const httplib::Request &request, httplib::Response 
     replyWrite(response, write.value(), write->record.toJson(), u"Entity "_s + id);
 }
 
+// The entity's record, or nothing after answering 404 (none) or 410 (deleted) or 500.
+std::optional<RecordStore::Record> ApiServer::requireLiveEntity(const Accounts::Access &access, const QString &id,
+                                                                httplib::Response &response)
+{
+    Result<std::optional<RecordStore::Record>> entity = m_records.get(access.workspaceId, kEntityType, id);
+    if (!entity) {
+        replyInternal(response, entity.error());
+        return std::nullopt;
+    }
+    if (!entity.value() || entity.value()->deleted) {
+        replyError(response, entity.value() ? 410 : 404, u"not_found"_s, u"There is no entity %1."_s.arg(id));
+        return std::nullopt;
+    }
+    return entity.value();
+}
+
 void ApiServer::getGallery(const httplib::Request &request, httplib::Response &response)
 {
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
@@ -203,11 +219,8 @@ void ApiServer::putGallery(const httplib::Request &request, httplib::Response &r
     if (!given)
         return;
     const QString id = entityId(request);
-    Result<std::optional<RecordStore::Record>> entity = m_records.get(access->workspaceId, kEntityType, id);
-    if (!entity)
-        return replyInternal(response, entity.error());
-    if (!entity.value() || entity.value()->deleted)
-        return replyError(response, entity.value() ? 410 : 404, u"not_found"_s, u"There is no entity %1."_s.arg(id));
+    if (!requireLiveEntity(*access, id, response))
+        return;
     // The rules: live images, each once, at most kMaxGallery; primary in order; a pin needs a primary.
     const QJsonArray order = given->value(u"order"_s).toArray();
     if (!given->value(u"order"_s).isArray() || order.size() > kMaxGallery)
@@ -268,11 +281,8 @@ void ApiServer::listEntityImages(const httplib::Request &request, httplib::Respo
     if (!offsetOk || !limitOk || offset < 0 || limit < 1 || limit > 1000)
         return replyError(response, 400, u"bad_request"_s, u"offset is 0 or more, limit from 1 to 1000."_s);
     const QString id = entityId(request);
-    Result<std::optional<RecordStore::Record>> entity = m_records.get(access->workspaceId, kEntityType, id);
-    if (!entity)
-        return replyInternal(response, entity.error());
-    if (!entity.value() || entity.value()->deleted)
-        return replyError(response, entity.value() ? 410 : 404, u"not_found"_s, u"There is no entity %1."_s.arg(id));
+    if (!requireLiveEntity(*access, id, response))
+        return;
     Result<std::optional<RecordStore::Record>> gallery = m_records.get(access->workspaceId, kGalleryType, id);
     if (!gallery)
         return replyInternal(response, gallery.error());

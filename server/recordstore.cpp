@@ -138,40 +138,39 @@ std::optional<RecordStore::Write> RecordStore::refusal(const std::optional<Recor
 Result<RecordStore::Write> RecordStore::update(qint64 workspaceId, const QString &type, const QString &id,
                                                qint64 baseRevision, const QJsonObject &body, const QString &user)
 {
-    Result<Write> result = Result<Write>::failure(QString());
-    const Status status = m_database.write([&]() -> Status {
-        Result<std::optional<Record>> current = read(workspaceId, type, id);
-        if (!current)
-            return Status::failure(current.error());
-        if (std::optional<Write> refused = refusal(current.value(), baseRevision))
-            result = *refused;
-        else
-            result = store(workspaceId, Record{type, id, baseRevision + 1, false, body, 0, {}, user}, true);
-        return result ? Status() : Status::failure(result.error());
-    });
-    return status ? result : Result<Write>::failure(status.error());
+    return change(workspaceId, type, id, baseRevision, body, user);
 }
 
 Result<RecordStore::Write> RecordStore::remove(qint64 workspaceId, const QString &type, const QString &id,
                                                qint64 baseRevision, const QString &user)
+{
+    return change(workspaceId, type, id, baseRevision, std::nullopt, user);
+}
+
+// An update (body) or a delete (no body: a tombstone keeping the last body, and what goes
+// with the record), all in one transaction, if baseRevision is the current one.
+Result<RecordStore::Write> RecordStore::change(qint64 workspaceId, const QString &type, const QString &id,
+                                               qint64 baseRevision, const std::optional<QJsonObject> &body,
+                                               const QString &user)
 {
     Result<Write> result = Result<Write>::failure(QString());
     const Status status = m_database.write([&]() -> Status {
         Result<std::optional<Record>> current = read(workspaceId, type, id);
         if (!current)
             return Status::failure(current.error());
-        if (std::optional<Write> refused = refusal(current.value(), baseRevision))
+        if (std::optional<Write> refused = refusal(current.value(), baseRevision)) {
             result = *refused;
-        else
-            result =
-                store(workspaceId, Record{type, id, baseRevision + 1, true, current.value()->body, 0, {}, user}, true);
+            return {};
+        }
+        const bool deleting = !body.has_value();
+        result = store(workspaceId,
+                       Record{type, id, baseRevision + 1, deleting, body.value_or(current.value()->body), 0, {}, user},
+                       true);
         if (!result)
             return Status::failure(result.error());
-        if (result->outcome != Write::Outcome::Done)
-            return {};
-        if (type == u"image"_s)
+        if (deleting && type == u"image"_s)
             return removeFromGalleries(workspaceId, id, user);
-        if (type == u"entity"_s)
+        if (deleting && type == u"entity"_s)
             return removeGallery(workspaceId, id, user);
         return {};
     });

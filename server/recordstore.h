@@ -64,6 +64,8 @@ public:
 private:
     Result<std::optional<Record>> read(qint64 workspaceId, const QString &type, const QString &id);
     Result<Write> store(qint64 workspaceId, Record record, bool exists);
+    Result<Write> change(qint64 workspaceId, const QString &type, const QString &id, qint64 baseRevision,
+                         const std::optional<QJsonObject> &body, const QString &user);
     static std::optional<Write> refusal(const std::optional<Record> &current, qint64 baseRevision);
     Result<std::optional<Record>> liveImageWithContent(qint64 workspaceId, const QString &sha256);
     // In a delete's transaction: what goes with the record.

@@ -11,7 +11,7 @@
 //
 // Where the server disagrees with docs/api.md the check is marked QEXPECT_FAIL with the
 // reason: such a check turns into XPASS (a failure) once the server is fixed.
-#include "httpclient.h"
+#include "httpexpect.h"
 #include "serverprocess.h"
 
 #include <QBuffer>
@@ -148,21 +148,6 @@ QStringList stringsOf(const QJsonArray &array)
 }
 
 } // namespace
-
-// The status and the JSON error code of an answer.
-#define EXPECT_ERROR(reply, expectedStatus, expectedCode)                                                              \
-    do {                                                                                                               \
-        const HttpReply &answer_ = (reply);                                                                            \
-        QVERIFY2(answer_.status == (expectedStatus), qPrintable(answer_.describe()));                                  \
-        QVERIFY2(answer_.isJson, qPrintable(answer_.describe()));                                                      \
-        QCOMPARE(answer_.errorCode(), QString(expectedCode));                                                          \
-        QVERIFY(!answer_.json.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());                  \
-    } while (false)
-#define EXPECT_STATUS(reply, expectedStatus)                                                                           \
-    do {                                                                                                               \
-        const HttpReply &answer_ = (reply);                                                                            \
-        QVERIFY2(answer_.status == (expectedStatus), qPrintable(answer_.describe()));                                  \
-    } while (false)
 
 class TestServerRecords final : public QObject
 {

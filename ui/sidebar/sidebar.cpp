@@ -163,23 +163,24 @@ void Sidebar::refreshCounts()
                 const auto kind = EntityKind(m_kinds->item(row)->data(kKindRole).toInt());
                 m_kinds->item(row)->setText(tr("%1 (%2)").arg(kindLabel(kind)).arg(counts.second.value(kind)));
             }
-            chooseFirstKindInUse(counts.second);
-            m_entityModel->reload();
+            if (!chooseFirstKindInUse(counts.second)) // choosing a kind loads its list already
+                m_entityModel->reload();
         });
 }
 
 // An empty entity list under the kinds looks broken: until the user picks a kind, show
 // the first one that has entities.
-void Sidebar::chooseFirstKindInUse(const QMap<EntityKind, int> &counts)
+bool Sidebar::chooseFirstKindInUse(const QMap<EntityKind, int> &counts)
 {
     if (m_kinds->currentRow() >= 0)
-        return;
+        return false;
     for (int row = 0; row < m_kinds->count(); ++row) {
         if (counts.value(EntityKind(m_kinds->item(row)->data(kKindRole).toInt())) > 0) {
             m_kinds->setCurrentRow(row);
-            return;
+            return true;
         }
     }
+    return false;
 }
 
 void Sidebar::showCollection(GallerySelection::Kind kind)

@@ -45,7 +45,7 @@ private:
     void chooseKind(int row);
     void chooseEntity(const QModelIndex &index);
     void forgetEntity();
-    void chooseFirstKindInUse(const QMap<EntityKind, int> &counts);
+    bool chooseFirstKindInUse(const QMap<EntityKind, int> &counts); // true when it chose one
 
     CatalogThread *m_catalog = nullptr;
     QComboBox *m_workspaces;
