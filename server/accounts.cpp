@@ -130,6 +130,18 @@ Status Accounts::grant(const QString &workspace, const QString &user, const QStr
 
 Result<bool> Accounts::bootstrap(const QString &adminPassword)
 {
+    // In one write: server processes starting together on one PostgreSQL database must not
+    // both create the first workspace and user.
+    Result<bool> created = false;
+    const Status status = m_database.write([&]() -> Status {
+        created = createFirstAccounts(adminPassword);
+        return created ? Status() : Status::failure(created.error());
+    });
+    return status ? created : Result<bool>::failure(status.error());
+}
+
+Result<bool> Accounts::createFirstAccounts(const QString &adminPassword)
+{
     Result<QSqlQuery> users = m_database.exec(u"SELECT 1 FROM users LIMIT 1"_s);
     if (!users)
         return Result<bool>::failure(users.error());

@@ -74,6 +74,7 @@ public:
     static bool isValidWorkspaceName(const QString &name);
 
 private:
+    Result<bool> createFirstAccounts(const QString &adminPassword); // in bootstrap's transaction
     Result<qint64> idOf(const QString &table, const QString &name);
     Result<QString> issueToken(qint64 userId);
 

@@ -1,5 +1,9 @@
 #include "apiserver.h"
 
+#include "maintenancegate.h"
+#include "uploadcheck.h"
+#include "storedfiles.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -8,14 +12,30 @@
 #include <httplib.h>
 
 #include <cstdio>
+#include <limits>
+#include <regex>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr size_t kMaxBodyBytes = 16 * 1024 * 1024; // uploads: 15 MB per file, plus headroom
+constexpr size_t kMaxBodyBytes = 16 * 1024 * 1024; // a blob PUT: 15 MiB, plus headroom
 constexpr size_t kMaxJsonBytes = 1024 * 1024;
 thread_local QElapsedTimer t_requestTimer;
+
+// The most a request may declare in Content-Length. Bodies are read whole into memory before
+// a handler sees them, except on the routes that stream them to disk (a restore, bounded
+// by the free space: 507).
+size_t bodyLimitOf(const httplib::Request &request)
+{
+    static const std::regex streamed("^/api/v1/workspaces/[A-Za-z0-9._-]{1,64}/backup$");
+    if (request.method == "PUT" && std::regex_match(request.path, streamed))
+        return std::numeric_limits<size_t>::max();
+    static const std::regex uploads("^/api/v1/workspaces/[A-Za-z0-9._-]{1,64}/uploads$");
+    if (request.method == "POST" && std::regex_match(request.path, uploads))
+        return size_t(ApiServer::kMaxUploadRequestBytes); // streamed to disk file by file
+    return kMaxBodyBytes;
+}
 
 std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
 {
@@ -28,57 +48,73 @@ std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
 } // namespace
 
 ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records,
-                     RenditionCache &renditions, Settings settings)
+                     RenditionCache &renditions, ImagingPool &imaging, Settings settings)
     : m_accounts(accounts), m_blobs(blobs), m_store(store), m_records(records), m_renditions(renditions),
-      m_settings(std::move(settings)), m_http(makeHttp(m_settings))
+      m_files(std::make_unique<StoredFiles>(store)), m_gate(std::make_unique<MaintenanceGate>()),
+      m_settings(std::move(settings)), m_server(makeHttp(m_settings)), m_http(std::make_unique<Router>(*m_server)),
+      m_uploadCheck(std::make_unique<UploadCheck>(imaging))
 {
-    m_http->set_payload_max_length(kMaxBodyBytes);
-    m_http->set_read_timeout(30, 0);
-    m_http->set_write_timeout(30, 0);
+    m_server->set_payload_max_length(std::numeric_limits<size_t>::max()); // per route: bodyLimitOf
+    m_server->set_read_timeout(30, 0);
+    m_server->set_write_timeout(30, 0);
     // Short: an idle kept-alive connection holds up a clean stop for this long.
-    m_http->set_keep_alive_timeout(2);
-    m_http->set_pre_routing_handler([](const httplib::Request &, httplib::Response &response) {
+    m_server->set_keep_alive_timeout(2);
+    m_server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
         t_requestTimer.start();
         response.set_header("X-Content-Type-Options", "nosniff");
+        if (request.has_header("Content-Length") &&
+            request.get_header_value<uint64_t>("Content-Length") > bodyLimitOf(request)) {
+            response.set_header("Connection", "close"); // the body is not read
+            replyError(response, 413, u"payload_too_large"_s, u"The request body is too large."_s);
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    m_http->set_error_handler([](const httplib::Request &, httplib::Response &response) {
+    m_server->set_error_handler([this](const httplib::Request &request, httplib::Response &response) {
         if (!response.body.empty())
             return;
-        if (response.status == 404)
+        const std::string allowed = response.status == 404 ? m_http->allowed(request.path) : std::string();
+        if (!allowed.empty()) { // the path exists, the method does not
+            response.set_header("Allow", allowed);
+            replyError(response, 405, u"method_not_allowed"_s,
+                       u"%1 is not a method of this resource; it has %2."_s.arg(
+                           QString::fromStdString(request.method), QString::fromStdString(allowed)));
+        } else if (response.status == 404)
             replyError(response, 404, u"not_found"_s, u"There is no such resource."_s);
         else if (response.status == 413)
             replyError(response, 413, u"payload_too_large"_s, u"The request body is too large."_s);
         else if (response.status >= 400 && response.status < 500)
             replyError(response, response.status, u"bad_request"_s, u"The request is malformed."_s);
     });
-    m_http->set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
+    m_server->set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
         replyInternal(response, u"an exception escaped a request handler"_s);
     });
-    m_http->set_logger(
+    m_server->set_logger(
         [this](const httplib::Request &request, const httplib::Response &response) { logAccess(request, response); });
     routeHealth();
     routeAuth();
     routeBlobs();
     routeImages();
     routeEntities();
+    routeMaintenance();
+    routeUploads();
 }
 
 ApiServer::~ApiServer() = default;
 
 Result<quint16> ApiServer::bind()
 {
-    if (!m_http->is_valid())
+    if (!m_server->is_valid())
         return Result<quint16>::failure(
             u"cannot use the TLS certificate %1 with the key %2"_s.arg(m_settings.tlsCert, m_settings.tlsKey));
     const std::string host = m_settings.host.toStdString();
     if (m_settings.port == 0) {
-        const int port = m_http->bind_to_any_port(host);
+        const int port = m_server->bind_to_any_port(host);
         if (port <= 0)
             return Result<quint16>::failure(u"cannot listen on %1"_s.arg(m_settings.host));
         return quint16(port);
     }
-    if (!m_http->bind_to_port(host, m_settings.port))
+    if (!m_server->bind_to_port(host, m_settings.port))
         return Result<quint16>::failure(
             u"cannot listen on %1:%2 (in use, or not an address of this machine)"_s.arg(m_settings.host)
                 .arg(m_settings.port));
@@ -87,12 +123,12 @@ Result<quint16> ApiServer::bind()
 
 void ApiServer::run()
 {
-    m_http->listen_after_bind();
+    m_server->listen_after_bind();
 }
 
 void ApiServer::stop()
 {
-    m_http->stop();
+    m_server->stop();
 }
 
 void ApiServer::routeHealth()

@@ -3,6 +3,8 @@
 #include "accounts.h"
 #include "common/result.h"
 #include "recordstore.h"
+#include "router.h"
+#include "uploadform.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -10,6 +12,7 @@
 #include <optional>
 
 namespace httplib {
+class ContentReader;
 class Server;
 struct Request;
 struct Response;
@@ -20,7 +23,11 @@ struct Response;
 // the server is logged and answered "internal" without details. One access-log line
 // (JSON) per request goes to standard error; it never holds a token or a password.
 class BlobStore;
+class MaintenanceGate;
+class ImagingPool;
 class RenditionCache;
+class StoredFiles;
+class UploadCheck;
 class WorkspaceBlobs;
 
 class ApiServer final
@@ -35,8 +42,11 @@ public:
         QString databaseKind = QStringLiteral("sqlite");
     };
 
+    // The most an upload request (POST …/uploads) may hold; its files are streamed to disk.
+    static constexpr qint64 kMaxUploadRequestBytes = 320LL * 1024 * 1024;
+
     ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records,
-              RenditionCache &renditions, Settings settings);
+              RenditionCache &renditions, ImagingPool &imaging, Settings settings);
     ~ApiServer();
     Q_DISABLE_COPY_MOVE(ApiServer)
 
@@ -67,8 +77,13 @@ private:
     // validator, for If-Range.
     static void sendFile(const httplib::Request &request, httplib::Response &response, const QString &path,
                          const char *contentType, const std::string &etag);
+    // The workspace holds a stored blob from now on; true when it is new there (its change
+    // feed then says so).
+    Result<bool> holdBlob(const Accounts::Access &access, const QString &sha256, qint64 bytes);
     // apiserver_images.cpp
     void routeImages();
+    // The record as clients see it: with the rendition URLs for its current rotation.
+    static QJsonObject imageJson(const RecordStore::Record &record, const QString &workspace);
     void getImage(const httplib::Request &request, httplib::Response &response);
     void putImage(const httplib::Request &request, httplib::Response &response);
     void createImage(const httplib::Request &request, httplib::Response &response, const Accounts::Access &access,
@@ -96,6 +111,27 @@ private:
     void listEntityImages(const httplib::Request &request, httplib::Response &response);
     std::optional<RecordStore::Record> requireLiveEntity(const Accounts::Access &access, const QString &id,
                                                          httplib::Response &response);
+    // apiserver_maintenance.cpp
+    void routeMaintenance();
+    void sendStatistics(const httplib::Request &request, httplib::Response &response);
+    void cleanUp(const httplib::Request &request, httplib::Response &response);
+    void sendBackup(const httplib::Request &request, httplib::Response &response);
+    void restoreBackup(const httplib::Request &request, httplib::Response &response,
+                       const httplib::ContentReader &content);
+
+    // apiserver_uploads.cpp
+    void routeUploads();
+    void receiveUploads(const httplib::Request &request, httplib::Response &response,
+                        const httplib::ContentReader &reader);
+    // One file of an upload checked, stored and recorded as an image: its entry in the
+    // answer's "results". A failure is the server's.
+    Result<QJsonObject> acceptUpload(const Accounts::Access &access, const QString &identity,
+                                     const UploadForm::Fields &fields, UploadForm::File &file, int index,
+                                     const QString &workspace);
+    // The uploaded images appended to the entity's gallery in one change (pin: the image to
+    // pin as primary, if any); the gallery as GET shows it.
+    Result<QJsonObject> linkUploads(const Accounts::Access &access, const QString &entity, const QStringList &uids,
+                                    const QString &pin);
 
     static void reply(httplib::Response &response, int status, const QJsonObject &body);
     static void replyError(httplib::Response &response, int status, const QString &code, const QString &message);
@@ -110,6 +146,10 @@ private:
     BlobStore &m_store;
     RecordStore &m_records;
     RenditionCache &m_renditions;
+    std::unique_ptr<StoredFiles> m_files;
+    std::unique_ptr<MaintenanceGate> m_gate;
     Settings m_settings;
-    std::unique_ptr<httplib::Server> m_http;
+    std::unique_ptr<httplib::Server> m_server;
+    std::unique_ptr<Router> m_http; // the routes on m_server (every route*() registers on it)
+    std::unique_ptr<UploadCheck> m_uploadCheck;
 };

@@ -1,6 +1,8 @@
 // ApiServer: logging in and out, and who the caller is.
 #include "apiserver.h"
 
+#include "maintenancegate.h"
+
 #include <QJsonArray>
 
 #include <httplib.h>
@@ -92,6 +94,12 @@ std::optional<Accounts::Access> ApiServer::requireAccess(const httplib::Request 
         replyError(
             response, 403, u"forbidden"_s,
             u"Your role in \"%1\" is %2; this request needs %3."_s.arg(workspace, access.value()->role, neededRole));
+        return std::nullopt;
+    }
+    if (m_gate->isSwapping(access.value()->workspaceId)) {
+        response.set_header("Retry-After", "5");
+        replyError(response, 503, u"unavailable"_s,
+                   u"The workspace \"%1\" is being restored from a backup; try again shortly."_s.arg(workspace));
         return std::nullopt;
     }
     Accounts::Access granted = *access.value();

@@ -3,10 +3,9 @@
 
 #include "blobstore.h"
 #include "imaging/formatsniffer.h"
-#include "imaging/imageheader.h"
-#include "imaging/importlimits.h"
 #include "recordstore.h"
 #include "renditioncache.h"
+#include "uploadcheck.h"
 #include "workspaceblobs.h"
 
 #include <QDateTime>
@@ -50,22 +49,6 @@ std::optional<Part> partOf(const httplib::Request &request)
     if (match.captured(2).toLongLong() != part.offset + size - 1 || part.offset + size > part.total || size == 0)
         return std::nullopt;
     return part;
-}
-
-// The first part of an upload must be an allowed image format (from the bytes, never a
-// name) whose header, when it is in this part, claims no more pixels than the limit.
-std::optional<std::pair<int, QString>> refusalOfHead(QByteArrayView head)
-{
-    const Result<ImageFormat> format =
-        FormatSniffer::sniff(head.first(std::min(head.size(), FormatSniffer::HeadBytes)));
-    if (!format)
-        return std::pair{415, format.error()};
-    const QSize claimed = ImageHeader::claimedSize(head, format.value());
-    if (claimed.isValid() && qint64(claimed.width()) * claimed.height() > ImportLimits().maxPixels)
-        return std::pair{422, u"the image claims %1 × %2 pixels, more than the limit of %3"_s.arg(claimed.width())
-                                  .arg(claimed.height())
-                                  .arg(ImportLimits().maxPixels)};
-    return std::nullopt;
 }
 
 // "jpeg", "png", …: the stored original's format, from its bytes.
@@ -220,40 +203,64 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
             {{u"sha256"_s, sha256}, {u"bytes"_s, m_store.size(sha256)}, {u"format"_s, formatOf(m_store.path(sha256))}});
     }
     const QByteArray bytes = QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
-    if (part->offset == 0) {
-        if (const auto refused = refusalOfHead(bytes)) {
-            const bool format = refused->first == 415;
-            return replyError(response, refused->first, format ? u"unsupported_media_type"_s : u"invalid_image"_s,
-                              u"Not stored: %1."_s.arg(refused->second));
-        }
+    if (part->offset == 0) { // TIFF too: the desktop imports it, and its originals must sync
+        if (const std::optional<UploadCheck::Refusal> refused = UploadCheck::checkHead(bytes, true).refusal)
+            return replyError(response, refused->status, refused->code, u"Not stored: %1."_s.arg(refused->reason));
     }
+    // The complete bytes must decode; the check runs before they are stored.
+    std::optional<UploadCheck::Refusal> undecodable;
+    QString checkFailure;
+    const BlobStore::Check decodes = [&](const QString &path) {
+        Result<UploadCheck::Decoded> decoded = m_uploadCheck->decode(path, sha256);
+        if (!decoded)
+            checkFailure = decoded.error();
+        else
+            undecodable = decoded->refusal;
+        return decoded && !decoded->refusal;
+    };
     Result<BlobStore::Received> received =
-        m_store.receive(access->workspaceId, sha256, part->offset, part->total, bytes);
+        m_store.receive(access->workspaceId, sha256, part->offset, part->total, bytes, decodes);
     if (!received)
         return replyInternal(response, received.error());
+    if (!checkFailure.isEmpty())
+        return replyInternal(response, checkFailure);
     response.set_header("Upload-Offset", std::to_string(received->offset));
     if (received->hashMismatch)
         return replyError(response, 422, u"hash_mismatch"_s,
                           u"The bytes do not hash to %1; nothing was stored."_s.arg(sha256));
+    if (received->refused && undecodable)
+        return replyError(response, undecodable->status, undecodable->code,
+                          u"Not stored: %1."_s.arg(undecodable->reason));
+    if (received->wrongTotal)
+        return replyError(response, 400, u"bad_request"_s,
+                          u"The upload of %1 began with another total; send the same total, or start again at 0."_s
+                              .arg(sha256));
     if (received->wrongOffset)
         return replyError(response, 409, u"offset_mismatch"_s,
                           u"The upload stands at byte %1; send the part that starts there."_s.arg(received->offset));
     if (!received->complete)
         return reply(response, 202,
                      {{u"sha256"_s, sha256}, {u"offset"_s, received->offset}, {u"total"_s, part->total}});
-    Result<bool> added = m_blobs.add(access->workspaceId, sha256, received->offset);
+    Result<bool> added = holdBlob(*access, sha256, received->offset);
     if (!added)
         return replyInternal(response, added.error());
-    const QJsonObject blob{
-        {u"sha256"_s, sha256}, {u"bytes"_s, received->offset}, {u"format"_s, formatOf(m_store.path(sha256))}};
-    if (added.value()) { // new to the workspace: clients learn of it from the change feed
-        Result<RecordStore::Write> announced =
-            m_records.create(access->workspaceId, u"blob"_s, sha256, blob, access->userName);
-        if (!announced)
-            return replyInternal(response, announced.error());
-    }
     response.set_header("ETag", quotedEtag(sha256));
-    reply(response, added.value() ? 201 : 200, blob);
+    reply(response, added.value() ? 201 : 200,
+          {{u"sha256"_s, sha256}, {u"bytes"_s, received->offset}, {u"format"_s, formatOf(m_store.path(sha256))}});
+}
+
+Result<bool> ApiServer::holdBlob(const Accounts::Access &access, const QString &sha256, qint64 bytes)
+{
+    Result<bool> added = m_blobs.add(access.workspaceId, sha256, bytes);
+    if (!added || !added.value())
+        return added;
+    // New to the workspace: clients learn of it from the change feed.
+    const QJsonObject blob{{u"sha256"_s, sha256}, {u"bytes"_s, bytes}, {u"format"_s, formatOf(m_store.path(sha256))}};
+    Result<RecordStore::Write> announced =
+        m_records.create(access.workspaceId, u"blob"_s, sha256, blob, access.userName);
+    if (!announced)
+        return Result<bool>::failure(announced.error());
+    return true;
 }
 
 // GET and HEAD (cpp-httplib answers HEAD with the GET handler, without the body). Range

@@ -1,12 +1,11 @@
 // ApiServer: entity records and their galleries (docs/api.md §6).
 #include "apiserver.h"
 
-#include "imagerules.h"
+#include "galleryrules.h"
 #include "recordstore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QSet>
 
 #include <httplib.h>
 
@@ -18,7 +17,6 @@ const std::string kEntity =
     "/api/v1/workspaces/([A-Za-z0-9._-]{1,64})/entities/(customer|product|job|category|invoice|company)/([^/]{1,255})";
 const QString kEntityType = u"entity"_s;
 const QString kGalleryType = u"gallery"_s;
-constexpr qsizetype kMaxGallery = 10000;
 constexpr qsizetype kMaxName = 500;
 
 // "." and ".." are never keys: a name that means a folder elsewhere is refused everywhere.
@@ -60,12 +58,6 @@ Result<QJsonObject> entityBody(const QJsonObject &given, const QJsonObject &curr
     if (!body.contains(u"createdAt"_s))
         body.insert(u"createdAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     return body;
-}
-
-QJsonObject emptyGallery(const QString &entity)
-{
-    return {{u"entity"_s, entity}, {u"order"_s, QJsonArray()},        {u"primary"_s, QJsonValue::Null},
-            {u"pinned"_s, false},  {u"pinnedBy"_s, QJsonValue::Null}, {u"pinnedAt"_s, QJsonValue::Null}};
 }
 
 } // namespace
@@ -196,7 +188,7 @@ void ApiServer::getGallery(const httplib::Request &request, httplib::Response &r
     Result<std::optional<RecordStore::Record>> gallery = m_records.get(access->workspaceId, kGalleryType, id);
     if (!gallery)
         return replyInternal(response, gallery.error());
-    QJsonObject json = emptyGallery(id);
+    QJsonObject json = GalleryRules::empty(id);
     json.insert(u"revision"_s, 0);
     json.insert(u"deleted"_s, entity.value()->deleted);
     if (gallery.value())
@@ -221,44 +213,21 @@ void ApiServer::putGallery(const httplib::Request &request, httplib::Response &r
     const QString id = entityId(request);
     if (!requireLiveEntity(*access, id, response))
         return;
-    // The rules: live images, each once, at most kMaxGallery; primary in order; a pin needs a primary.
-    const QJsonArray order = given->value(u"order"_s).toArray();
-    if (!given->value(u"order"_s).isArray() || order.size() > kMaxGallery)
-        return replyError(response, 422, u"validation_failed"_s,
-                          u"\"order\" must be a list of at most %1 image uids"_s.arg(kMaxGallery));
-    QSet<QString> seen;
-    for (const QJsonValue &value : order) {
-        const QString uid = value.toString();
-        if (!ImageRules::isUid(uid) || seen.contains(uid))
-            return replyError(response, 422, u"validation_failed"_s, u"\"order\" names %1 twice or wrongly"_s.arg(uid));
-        seen.insert(uid);
-        Result<std::optional<RecordStore::Record>> image = m_records.get(access->workspaceId, u"image"_s, uid);
+    Result<QJsonObject> body = GalleryRules::forWrite(id, *given, access->userName);
+    if (!body)
+        return replyError(response, 422, u"validation_failed"_s, body.error());
+    for (const QJsonValue &value : body->value(u"order"_s).toArray()) {
+        Result<std::optional<RecordStore::Record>> image =
+            m_records.get(access->workspaceId, u"image"_s, value.toString());
         if (!image)
             return replyInternal(response, image.error());
         if (!image.value() || image.value()->deleted)
             return replyError(response, 422, u"validation_failed"_s,
-                              u"\"order\" names %1, which is not a live image"_s.arg(uid));
-    }
-    const QJsonValue primary = given->value(u"primary"_s);
-    if (!primary.isNull() && !primary.isUndefined() && !seen.contains(primary.toString()))
-        return replyError(response, 422, u"validation_failed"_s, u"\"primary\" must be null or one of \"order\""_s);
-    const bool pinned = given->value(u"pinned"_s).toBool();
-    if (pinned && (primary.isNull() || primary.isUndefined()))
-        return replyError(response, 422, u"validation_failed"_s, u"a pinned gallery needs a \"primary\""_s);
-    QJsonObject body = emptyGallery(id);
-    body.insert(u"order"_s, order);
-    body.insert(u"primary"_s, primary.isUndefined() ? QJsonValue(QJsonValue::Null) : primary);
-    body.insert(u"pinned"_s, pinned);
-    if (pinned) {
-        const QJsonValue by = given->value(u"pinnedBy"_s);
-        const QJsonValue at = given->value(u"pinnedAt"_s);
-        body.insert(u"pinnedBy"_s, by.isString() ? by : QJsonValue(access->userName));
-        body.insert(u"pinnedAt"_s,
-                    at.isString() ? at : QJsonValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
+                              u"\"order\" names %1, which is not a live image"_s.arg(value.toString()));
     }
     Result<RecordStore::Write> write =
-        *base == 0 ? m_records.create(access->workspaceId, kGalleryType, id, body, access->userName)
-                   : m_records.update(access->workspaceId, kGalleryType, id, *base, body, access->userName);
+        *base == 0 ? m_records.create(access->workspaceId, kGalleryType, id, body.value(), access->userName)
+                   : m_records.update(access->workspaceId, kGalleryType, id, *base, body.value(), access->userName);
     if (!write)
         return replyInternal(response, write.error());
     RecordStore::Write answer = write.value();
@@ -286,7 +255,7 @@ void ApiServer::listEntityImages(const httplib::Request &request, httplib::Respo
     Result<std::optional<RecordStore::Record>> gallery = m_records.get(access->workspaceId, kGalleryType, id);
     if (!gallery)
         return replyInternal(response, gallery.error());
-    const QJsonObject body = gallery.value() ? gallery.value()->body : emptyGallery(id);
+    const QJsonObject body = gallery.value() ? gallery.value()->body : GalleryRules::empty(id);
     const QJsonArray order = body.value(u"order"_s).toArray();
     QJsonArray images;
     for (qsizetype i = offset; i < order.size() && i < qsizetype(offset) + limit; ++i) {

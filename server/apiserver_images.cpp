@@ -27,8 +27,9 @@ std::string etagOf(const RecordStore::Record &record)
     return "\"" + std::to_string(record.revision) + "\"";
 }
 
-// The record as clients see it: with the rendition URLs for its current rotation.
-QJsonObject imageJson(const RecordStore::Record &record, const QString &workspace)
+} // namespace
+
+QJsonObject ApiServer::imageJson(const RecordStore::Record &record, const QString &workspace)
 {
     QJsonObject json = record.toJson();
     const QString sha256 = record.body.value(u"sha256"_s).toString();
@@ -40,8 +41,6 @@ QJsonObject imageJson(const RecordStore::Record &record, const QString &workspac
     json.insert(u"renditions"_s, renditions);
     return json;
 }
-
-} // namespace
 
 // If-Match: "<revision>" (one strong value); nothing for a missing or unusable header.
 std::optional<qint64> ApiServer::ifMatchRevision(const httplib::Request &request)

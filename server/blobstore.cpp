@@ -52,9 +52,24 @@ QString BlobStore::path(const QString &sha256) const
     return m_root + u"/blobs/"_s + sha256.left(2) + u'/' + sha256;
 }
 
-QString BlobStore::partialPath(qint64 workspaceId, const QString &sha256) const
+QString BlobStore::partialPath(qint64 workspaceId, const QString &sha256, qint64 total) const
 {
-    return m_root + u"/uploads/"_s + QString::number(workspaceId) + u'-' + sha256 + u".part"_s;
+    return m_root + u"/uploads/"_s + QString::number(workspaceId) + u'-' + sha256 + u'.' + QString::number(total) +
+           u".part"_s;
+}
+
+// The upload in progress of the blob for the workspace, if there is one.
+std::optional<BlobStore::Partial> BlobStore::partial(qint64 workspaceId, const QString &sha256) const
+{
+    const QString prefix = QString::number(workspaceId) + u'-' + sha256 + u'.';
+    const QDir uploads(m_root + u"/uploads"_s);
+    for (const QString &name : uploads.entryList({prefix + u"*.part"_s}, QDir::Files)) {
+        bool ok = false;
+        const qint64 total = QStringView(name).sliced(prefix.size()).chopped(5).toLongLong(&ok);
+        if (ok)
+            return Partial{uploads.filePath(name), total, QFileInfo(uploads.filePath(name)).size()};
+    }
+    return std::nullopt;
 }
 
 bool BlobStore::exists(const QString &sha256) const
@@ -69,56 +84,94 @@ qint64 BlobStore::size(const QString &sha256) const
 
 qint64 BlobStore::partialSize(qint64 workspaceId, const QString &sha256) const
 {
-    const QFileInfo partial(partialPath(workspaceId, sha256));
-    return partial.exists() ? partial.size() : 0;
+    const std::optional<Partial> held = partial(workspaceId, sha256);
+    return held ? held->size : 0;
 }
 
 Result<BlobStore::Received> BlobStore::receive(qint64 workspaceId, const QString &sha256, qint64 offset, qint64 total,
-                                               const QByteArray &part)
+                                               const QByteArray &part, const Check &accept)
 {
-    const QString partial = partialPath(workspaceId, sha256);
-    const QMutexLocker locked(&m_uploadLocks[qHash(partial) % m_uploadLocks.size()]);
-    if (offset == 0) // a part at 0 starts the upload again, whatever arrived before
-        QFile::remove(partial);
-    const qint64 held = partialSize(workspaceId, sha256);
-    if (offset != held || offset + part.size() > total)
-        return Received{false, held, false, true};
-    if (!QDir().mkpath(QFileInfo(partial).path()))
-        return Result<Received>::failure(u"cannot create %1"_s.arg(QFileInfo(partial).path()));
-    QFile file(partial);
+    const QString key = QString::number(workspaceId) + u'-' + sha256;
+    const QMutexLocker locked(&m_uploadLocks[qHash(key) % m_uploadLocks.size()]);
+    std::optional<Partial> held = partial(workspaceId, sha256);
+    if (held && offset == 0) { // a part at 0 starts the upload again, whatever arrived before
+        QFile::remove(held->path);
+        held.reset();
+    }
+    Received refused{false, held ? held->size : 0};
+    if (held && held->total != total) {
+        refused.wrongTotal = true;
+        return refused;
+    }
+    if (offset != refused.offset || offset + part.size() > total) {
+        refused.wrongOffset = true;
+        return refused;
+    }
+    const QString path = held ? held->path : partialPath(workspaceId, sha256, total);
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return Result<Received>::failure(u"cannot create %1"_s.arg(QFileInfo(path).path()));
+    QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return Result<Received>::failure(u"%1: %2"_s.arg(partial, file.errorString()));
+        return Result<Received>::failure(u"%1: %2"_s.arg(path, file.errorString()));
     if (file.write(part) != part.size() || !file.flush())
-        return Result<Received>::failure(u"%1: %2"_s.arg(partial, file.errorString()), ENOSPC);
+        return Result<Received>::failure(u"%1: %2"_s.arg(path, file.errorString()), ENOSPC);
     file.close();
     if (offset + part.size() < total)
-        return Received{false, offset + part.size(), false};
-    return finish(partial, sha256);
+        return Received{false, offset + part.size()};
+    return finish(path, sha256, accept);
 }
 
-// The last part arrived: bytes that do not hash to their name are thrown away.
-Result<BlobStore::Received> BlobStore::finish(const QString &partial, const QString &sha256)
+// The last part arrived: bytes that do not hash to their name, or that the check refuses,
+// are thrown away.
+Result<BlobStore::Received> BlobStore::finish(const QString &partial, const QString &sha256, const Check &accept)
 {
     Result<QString> actual = hashOf(partial);
     if (!actual)
         return Result<Received>::failure(actual.error());
+    Received outcome;
     if (actual.value() != sha256) {
         QFile::remove(partial);
-        return Received{false, 0, true};
+        outcome.hashMismatch = true;
+        return outcome;
     }
     const qint64 bytes = QFileInfo(partial).size();
-    if (exists(sha256)) { // another upload (another workspace, another client) was quicker
+    if (!exists(sha256) && accept && !accept(partial)) {
         QFile::remove(partial);
-        return Received{true, bytes, false};
+        outcome.refused = true;
+        return outcome;
+    }
+    if (Status placed = place(partial, sha256); !placed)
+        return Result<Received>::failure(placed.error(), placed.code());
+    return Received{true, bytes};
+}
+
+Result<QString> BlobStore::stagingDir() const
+{
+    const QString dir = m_root + u"/tmp"_s;
+    if (!QDir().mkpath(dir))
+        return Result<QString>::failure(u"cannot create %1"_s.arg(dir));
+    return dir;
+}
+
+Status BlobStore::adopt(const QString &staged, const QString &sha256)
+{
+    return place(staged, sha256);
+}
+
+// A complete file named by its hash goes into place; another upload (another workspace,
+// another client) may have been quicker, and then it only goes away.
+Status BlobStore::place(const QString &file, const QString &sha256)
+{
+    if (exists(sha256)) {
+        QFile::remove(file);
+        return {};
     }
     const QString target = path(sha256);
     if (!QDir().mkpath(QFileInfo(target).path()))
-        return Result<Received>::failure(u"cannot create %1"_s.arg(QFileInfo(target).path()));
-    if (Status synced = syncFile(partial); !synced)
-        return Result<Received>::failure(synced.error(), synced.code());
-    if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0)
-        return Result<Received>::failure(u"%1: %2"_s.arg(target, QString::fromLocal8Bit(strerror(errno))), errno);
-    if (Status synced = syncFile(QFileInfo(target).path()); !synced)
-        return Result<Received>::failure(synced.error(), synced.code());
-    return Received{true, bytes, false};
+        return Status::failure(u"cannot create %1"_s.arg(QFileInfo(target).path()));
+    if (Status synced = syncFile(file); !synced)
+        return synced;
+    if (::rename(QFile::encodeName(file).constData(), QFile::encodeName(target).constData()) != 0)
+        return Status::failure(u"%1: %2"_s.arg(target, QString::fromLocal8Bit(strerror(errno))), errno);
+    return syncFile(QFileInfo(target).path());
 }

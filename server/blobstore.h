@@ -6,12 +6,17 @@
 #include <QMutex>
 #include <QString>
 #include <array>
+#include <functional>
+#include <optional>
 
 // The originals' bytes on the server, content-addressed by SHA-256 and stored once however
-// many workspaces hold them: <root>/blobs/ab/<sha256>. An upload in progress lives in
-// <root>/uploads/<workspace id>-<sha256>.part until its last byte arrives; then the whole
-// file is hashed, and only bytes that match their name are fsync'd and renamed into place.
-// Which workspace may see which blob is the database's business, not the store's.
+// many workspaces hold them: <root>/blobs/ab/<sha256>. An upload in parts lives in
+// <root>/uploads/<workspace id>-<sha256>.<total>.part until its last byte arrives (the
+// total in the name, so that a restart keeps it); then the whole file is hashed and
+// checked, and only bytes that match their name and pass the check are fsync'd and renamed
+// into place. Files of a multipart upload are staged in <root>/tmp/ (the same file system,
+// so an accepted one moves into place by rename). Which workspace may see which blob is
+// the database's business, not the store's.
 class BlobStore final
 {
 public:
@@ -21,7 +26,11 @@ public:
         qint64 offset = 0; // bytes held after this part (the next part starts here)
         bool hashMismatch = false;
         bool wrongOffset = false; // the part did not start where the upload stands: not taken
+        bool wrongTotal = false;  // the part names another total than the upload began with: not taken
+        bool refused = false;     // complete and matching its name, but the check refused it: discarded
     };
+    // Looks at a complete file (by its path) before it is stored; false refuses it.
+    using Check = std::function<bool(const QString &path)>;
 
     explicit BlobStore(QString root);
 
@@ -30,14 +39,29 @@ public:
     qint64 size(const QString &sha256) const;
     qint64 partialSize(qint64 workspaceId, const QString &sha256) const;
     // Appends one part at offset of a blob of total bytes. A part that does not start where
-    // the upload stands is refused (the caller answers with the current offset).
+    // the upload stands, or names another total, is refused (the caller answers with the
+    // current offset). Complete bytes that hash to sha256 are stored if accept takes them
+    // (bytes the store holds already were taken before and are not checked again).
     Result<Received> receive(qint64 workspaceId, const QString &sha256, qint64 offset, qint64 total,
-                             const QByteArray &part);
+                             const QByteArray &part, const Check &accept);
+    // Where a multipart upload stages its files (created if needed).
+    Result<QString> stagingDir() const;
+    // Stores a complete staged file whose SHA-256 the caller computed as it arrived: moved
+    // into place, or removed when the store holds the blob already.
+    Status adopt(const QString &staged, const QString &sha256);
     static bool isSha256(const QString &text);
 
 private:
-    QString partialPath(qint64 workspaceId, const QString &sha256) const;
-    Result<Received> finish(const QString &partial, const QString &sha256);
+    struct Partial
+    {
+        QString path;
+        qint64 total = 0;
+        qint64 size = 0;
+    };
+    std::optional<Partial> partial(qint64 workspaceId, const QString &sha256) const;
+    QString partialPath(qint64 workspaceId, const QString &sha256, qint64 total) const;
+    Result<Received> finish(const QString &partial, const QString &sha256, const Check &accept);
+    Status place(const QString &file, const QString &sha256);
 
     QString m_root;
     // Parts of one upload are appended one at a time; different uploads run in parallel.

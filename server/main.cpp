@@ -88,8 +88,8 @@ int serve(const ServerOptions &options, ServerDatabase &database, Accounts &acco
     RecordStore records(database);
     ImagingPool pool(1);
     RenditionCache renditions(options.dataDir, store, pool);
-    ApiServer server(accounts, blobs, store, records, renditions,
-                     {options.host, options.port, options.tlsCert, options.tlsKey, u"sqlite"_s});
+    ApiServer server(accounts, blobs, store, records, renditions, pool,
+                     {options.host, options.port, options.tlsCert, options.tlsKey, database.location().kindName()});
     Result<quint16> port = server.bind();
     if (!port)
         return fail(port.error());
@@ -142,8 +142,9 @@ int main(int argc, char *argv[])
     }
     if (!QDir().mkpath(options->dataDir))
         return fail(u"cannot create the data directory %1"_s.arg(options->dataDir));
-    Result<std::unique_ptr<ServerDatabase>> database =
-        ServerDatabase::open(QDir(options->dataDir).filePath(u"server.sqlite"_s));
+    const DatabaseLocation location =
+        options->database.value_or(DatabaseLocation::sqlite(QDir(options->dataDir).filePath(u"server.sqlite"_s)));
+    Result<std::unique_ptr<ServerDatabase>> database = ServerDatabase::open(location);
     if (!database)
         return fail(database.error());
     Accounts accounts(*database.value(), options->tokenDays);

@@ -55,8 +55,8 @@ Result<std::optional<RecordStore::Record>> RecordStore::liveImageWithContent(qin
 {
     using Answer = Result<std::optional<Record>>;
     Result<QSqlQuery> row = m_database.exec(
-        u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'image' AND json_extract(body, '$.sha256') = ? "
-        "AND deleted = 0"_s.arg(kColumns),
+        u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'image' AND %2 = ? AND deleted = 0"_s.arg(
+            kColumns, m_database.jsonText(u"sha256"_s)),
         {workspaceId, sha256});
     if (!row)
         return Answer::failure(row.error());
@@ -180,8 +180,8 @@ Result<RecordStore::Write> RecordStore::change(qint64 workspaceId, const QString
 Status RecordStore::removeFromGalleries(qint64 workspaceId, const QString &imageUid, const QString &user)
 {
     Result<QSqlQuery> rows =
-        m_database.exec(u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'gallery' AND deleted = 0 "
-                        "AND EXISTS (SELECT 1 FROM json_each(records.body, '$.order') WHERE value = ?)"_s.arg(kColumns),
+        m_database.exec(u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'gallery' AND deleted = 0 AND %2"_s.arg(
+                            kColumns, m_database.jsonArrayHoldsBound(u"order"_s)),
                         {workspaceId, imageUid});
     if (!rows)
         return Status::failure(rows.error());
@@ -250,4 +250,141 @@ Result<RecordStore::ChangePage> RecordStore::changes(qint64 workspaceId, qint64 
         page.next = page.changes.constLast().seq;
     }
     return page;
+}
+
+// ---- maintenance: statistics, cleanup, backup and restore ----
+
+Result<RecordStore::Head> RecordStore::head(qint64 workspaceId)
+{
+    Result<QSqlQuery> row =
+        m_database.exec(u"SELECT identity, last_seq FROM workspaces WHERE id = ?"_s, {workspaceId});
+    if (!row)
+        return Result<Head>::failure(row.error());
+    if (!row->next())
+        return Result<Head>::failure(u"workspace %1 does not exist"_s.arg(workspaceId));
+    return Head{row->value(0).toString(), row->value(1).toLongLong()};
+}
+
+Status RecordStore::forEachRecord(qint64 workspaceId, const std::function<Status(const Record &)> &visit)
+{
+    Result<QSqlQuery> rows = m_database.exec(
+        u"SELECT %1 FROM records WHERE workspace_id = ? ORDER BY seq"_s.arg(kColumns), {workspaceId});
+    if (!rows)
+        return Status::failure(rows.error());
+    while (rows->next()) {
+        if (Status visited = visit(recordFrom(rows.value())); !visited)
+            return visited;
+    }
+    return {};
+}
+
+Result<QSet<int>> RecordStore::liveRotations(const QString &sha256)
+{
+    Result<QSqlQuery> rows = m_database.exec(
+        u"SELECT body FROM records WHERE type = 'image' AND deleted = 0 AND %1 = ?"_s.arg(
+            m_database.jsonText(u"sha256"_s)),
+        {sha256});
+    if (!rows)
+        return Result<QSet<int>>::failure(rows.error());
+    QSet<int> rotations;
+    while (rows->next())
+        rotations.insert(QJsonDocument::fromJson(rows->value(0).toString().toUtf8()).object().value(u"rotation"_s).toInt());
+    return rotations;
+}
+
+Result<bool> RecordStore::dropBlob(qint64 workspaceId, const QString &sha256, const QString &heldBefore,
+                                   const QString &user)
+{
+    bool dropped = false;
+    const Status status = m_database.write([&]() -> Status {
+        Result<QSqlQuery> held = m_database.exec(
+            u"SELECT 1 FROM blobs WHERE workspace_id = ? AND sha256 = ? AND created_at <= ?"_s,
+            {workspaceId, sha256, heldBefore});
+        if (!held)
+            return Status::failure(held.error());
+        if (!held->next())
+            return {};
+        held->finish();
+        Result<std::optional<Record>> image = liveImageWithContent(workspaceId, sha256);
+        if (!image)
+            return Status::failure(image.error());
+        if (image.value())
+            return {};
+        Result<QSqlQuery> removed =
+            m_database.exec(u"DELETE FROM blobs WHERE workspace_id = ? AND sha256 = ?"_s, {workspaceId, sha256});
+        if (!removed)
+            return Status::failure(removed.error());
+        Result<std::optional<Record>> announced = read(workspaceId, u"blob"_s, sha256);
+        if (!announced)
+            return Status::failure(announced.error());
+        dropped = true;
+        if (!announced.value() || announced.value()->deleted)
+            return {};
+        Record tombstone = *announced.value();
+        tombstone.revision += 1;
+        tombstone.deleted = true;
+        tombstone.modifiedBy = user;
+        Result<Write> written = store(workspaceId, tombstone, true);
+        return written ? Status() : Status::failure(written.error());
+    });
+    return status ? Result<bool>(dropped) : Result<bool>::failure(status.error());
+}
+
+Status RecordStore::insertRestored(qint64 workspaceId, const Record &record)
+{
+    Result<QSqlQuery> written = m_database.exec(
+        u"INSERT INTO records(workspace_id, type, id, revision, deleted, body, seq, modified_at, modified_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {workspaceId, record.type, record.id, record.revision, record.deleted ? 1 : 0,
+         QString::fromUtf8(QJsonDocument(record.body).toJson(QJsonDocument::Compact)), record.seq, record.modifiedAt,
+         record.modifiedBy});
+    return written ? Status() : Status::failure(written.error());
+}
+
+Result<RecordStore::Replacement> RecordStore::replaceWorkspace(qint64 workspaceId, const NextRecord &nextRecord,
+                                                               const QList<QPair<QString, qint64>> &blobs,
+                                                               const QString &identity)
+{
+    Replacement replaced;
+    const Status status = m_database.write([&]() -> Status {
+        Result<Head> before = head(workspaceId);
+        if (!before)
+            return Status::failure(before.error());
+        replaced.previousIdentity = before->identity;
+        Result<QSqlQuery> held = m_database.exec(u"SELECT sha256 FROM blobs WHERE workspace_id = ?"_s, {workspaceId});
+        if (!held)
+            return Status::failure(held.error());
+        while (held->next())
+            replaced.previousBlobs.append(held->value(0).toString());
+        held->finish();
+        for (const QString &table : {u"records"_s, u"blobs"_s}) {
+            if (Result<QSqlQuery> emptied =
+                    m_database.exec(u"DELETE FROM %1 WHERE workspace_id = ?"_s.arg(table), {workspaceId});
+                !emptied)
+                return Status::failure(emptied.error());
+        }
+        qint64 lastSeq = 0;
+        for (;;) {
+            Result<std::optional<Record>> record = nextRecord();
+            if (!record)
+                return Status::failure(record.error());
+            if (!record.value())
+                break;
+            lastSeq = std::max(lastSeq, record.value()->seq);
+            if (Status inserted = insertRestored(workspaceId, *record.value()); !inserted)
+                return inserted;
+        }
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        for (const auto &[sha256, bytes] : blobs) {
+            if (Result<QSqlQuery> added = m_database.exec(
+                    u"INSERT INTO blobs(workspace_id, sha256, bytes, created_at) VALUES (?, ?, ?, ?)"_s,
+                    {workspaceId, sha256, bytes, now});
+                !added)
+                return Status::failure(added.error());
+        }
+        Result<QSqlQuery> renamed = m_database.exec(
+            u"UPDATE workspaces SET identity = ?, last_seq = ? WHERE id = ?"_s, {identity, lastSeq, workspaceId});
+        return renamed ? Status() : Status::failure(renamed.error());
+    });
+    return status ? Result<Replacement>(replaced) : Result<Replacement>::failure(status.error());
 }

@@ -4,7 +4,11 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
+#include <QSet>
 #include <QString>
+#include <QStringList>
+#include <functional>
 #include <optional>
 
 class ServerDatabase;
@@ -73,4 +77,39 @@ private:
     Status removeGallery(qint64 workspaceId, const QString &entityId, const QString &user);
 
     ServerDatabase &m_database;
+
+    // ---- maintenance: statistics, cleanup, backup and restore (docs/api.md §9.2–9.5) ----
+public:
+    struct Head
+    {
+        QString identity;
+        qint64 lastSeq = 0;
+    };
+    struct Replacement
+    {
+        QString previousIdentity;
+        QStringList previousBlobs; // the SHA-256s the workspace held before
+    };
+    using NextRecord = std::function<Result<std::optional<Record>>()>;
+
+    Result<Head> head(qint64 workspaceId);
+    // Every record of the workspace, tombstones included, in seq order, read by one
+    // statement: a consistent snapshot on SQLite and PostgreSQL alike. visit must not use
+    // the database (the statement is still open).
+    Status forEachRecord(qint64 workspaceId, const std::function<Status(const Record &)> &visit);
+    // The rotations in which live images of any workspace show this original.
+    Result<QSet<int>> liveRotations(const QString &sha256);
+    // Cleanup: the workspace lets go of a blob that it has held since heldBefore (ISO time)
+    // or earlier and that no live image of it refers to; its "blob" record becomes a
+    // tombstone. Checked again and done in one transaction; false (nothing changed) when
+    // the blob no longer qualifies.
+    Result<bool> dropBlob(qint64 workspaceId, const QString &sha256, const QString &heldBefore, const QString &user);
+    // Restore: the workspace's records become those nextRecord gives (until it gives none,
+    // each kept as it is: revision, seq, tombstone), it holds exactly blobs (SHA-256,
+    // bytes), and it takes the new identity. One transaction: all of it or nothing.
+    Result<Replacement> replaceWorkspace(qint64 workspaceId, const NextRecord &nextRecord,
+                                         const QList<QPair<QString, qint64>> &blobs, const QString &identity);
+
+private:
+    Status insertRestored(qint64 workspaceId, const Record &record);
 };

@@ -1,5 +1,7 @@
 #include "serverdatabase.h"
 
+#include "serverschema.h"
+
 #include <QAtomicInteger>
 #include <QSqlError>
 #include <QThread>
@@ -9,65 +11,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
-
-const QStringList kSchema = {
-    uR"(CREATE TABLE users (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        password_hash TEXT NOT NULL,
-        created_at TEXT NOT NULL))"_s,
-    uR"(CREATE TABLE workspaces (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        identity TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        last_seq INTEGER NOT NULL DEFAULT 0))"_s,
-    uR"(CREATE TABLE grants (
-        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-        role TEXT NOT NULL CHECK (role IN ('viewer', 'staff', 'admin')),
-        PRIMARY KEY (user_id, workspace_id)))"_s,
-    uR"(CREATE TABLE tokens (
-        hash TEXT PRIMARY KEY,
-        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at TEXT NOT NULL,
-        expires_at TEXT NOT NULL,
-        revoked_at TEXT))"_s,
-    uR"(CREATE TABLE login_failures (
-        id INTEGER PRIMARY KEY,
-        user_name TEXT NOT NULL,
-        address TEXT NOT NULL,
-        at TEXT NOT NULL))"_s,
-    u"CREATE INDEX login_failures_by_name ON login_failures(user_name, at)"_s,
-    u"CREATE INDEX login_failures_by_address ON login_failures(address, at)"_s,
-    uR"(CREATE TABLE blobs (
-        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-        bytes INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        PRIMARY KEY (workspace_id, sha256)))"_s,
-    // Images, entities and galleries: one row per record, its latest state (a tombstone
-    // after a delete); seq is the workspace's change counter at the record's last change.
-    uR"(CREATE TABLE records (
-        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-        type TEXT NOT NULL CHECK (type IN ('image', 'entity', 'gallery', 'blob')),
-        id TEXT NOT NULL,
-        revision INTEGER NOT NULL CHECK (revision >= 1),
-        deleted INTEGER NOT NULL DEFAULT 0,
-        body TEXT NOT NULL CHECK (json_valid(body)),
-        seq INTEGER NOT NULL,
-        modified_at TEXT NOT NULL,
-        modified_by TEXT NOT NULL,
-        PRIMARY KEY (workspace_id, type, id)))"_s,
-    u"CREATE UNIQUE INDEX records_by_seq ON records(workspace_id, seq)"_s,
-    u"CREATE INDEX images_by_sha256 ON records(workspace_id, json_extract(body, '$.sha256')) WHERE type = 'image'"_s,
-};
+// Any fixed number: every vitrine-server write transaction on one PostgreSQL database
+// takes this advisory lock, so the processes sharing the database write one at a time.
+constexpr qint64 kWriteLock = 0x76697472696e65; // "vitrine"
 
 // One connection per thread, removed when the thread ends.
 struct ThreadConnection
 {
     QString name;
+    bool inTransaction = false;
     ~ThreadConnection()
     {
         if (!name.isEmpty())
@@ -80,18 +32,24 @@ QAtomicInteger<quint64> s_connectionCount;
 
 } // namespace
 
-ServerDatabase::ServerDatabase(QString path)
-    : m_path(std::move(path)), m_connectionPrefix(u"vitrine-server-"_s + QUuid::createUuid().toString(QUuid::Id128))
+ServerDatabase::ServerDatabase(DatabaseLocation location)
+    : m_location(std::move(location)),
+      m_connectionPrefix(u"vitrine-server-"_s + QUuid::createUuid().toString(QUuid::Id128))
 {}
 
 ServerDatabase::~ServerDatabase() = default;
 
-Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString &path)
+Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocation &location)
 {
-    std::unique_ptr<ServerDatabase> database(new ServerDatabase(path));
+    std::unique_ptr<ServerDatabase> database(new ServerDatabase(location));
     if (Status status = database->createSchema(); !status)
         return Result<std::unique_ptr<ServerDatabase>>::failure(status.error());
     return database;
+}
+
+QString ServerDatabase::failure(const QSqlError &error) const
+{
+    return u"%1: %2"_s.arg(m_location.description(), error.text());
 }
 
 Result<QSqlDatabase> ServerDatabase::connection()
@@ -101,18 +59,56 @@ Result<QSqlDatabase> ServerDatabase::connection()
     if (!t_connection.name.isEmpty())
         QSqlDatabase::removeDatabase(t_connection.name);
     t_connection.name = m_connectionPrefix + u'-' + QString::number(++s_connectionCount);
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, t_connection.name);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
+    t_connection.inTransaction = false;
+    return openConnection(t_connection.name);
+}
+
+Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
+{
+    const bool postgres = isPostgreSQL();
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                   : QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    if (postgres) {
+        db.setHostName(m_location.host());
+        db.setPort(m_location.port());
+        db.setUserName(m_location.user());
+        db.setPassword(m_location.password());
+        db.setDatabaseName(m_location.databaseName());
+        db.setConnectOptions(m_location.connectOptions());
+    } else {
+        db.setDatabaseName(m_location.path());
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
+    }
     if (!db.open())
-        return Result<QSqlDatabase>::failure(u"%1: cannot open: %2"_s.arg(m_path, db.lastError().text()));
-    for (const QString &pragma :
-         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s}) {
+        return Result<QSqlDatabase>::failure(u"%1: cannot open: %2"_s.arg(m_location.description(), db.lastError().text()));
+    const QStringList setup = postgres ? QStringList{u"SET client_min_messages = warning"_s}
+                                       : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                                                     u"PRAGMA foreign_keys=ON"_s};
+    for (const QString &statement : setup) {
         QSqlQuery query(db);
-        if (!query.exec(pragma))
-            return Result<QSqlDatabase>::failure(u"%1: %2"_s.arg(m_path, query.lastError().text()));
+        if (!query.exec(statement))
+            return Result<QSqlDatabase>::failure(failure(query.lastError()));
     }
     return db;
+}
+
+Result<QSqlQuery> ServerDatabase::run(QSqlDatabase db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // PostgreSQL cannot prepare BEGIN, COMMIT or SET: statements without values run directly.
+    if (binds.isEmpty()) {
+        if (!query.exec(sql))
+            return Result<QSqlQuery>::failure(failure(query.lastError()));
+        return query;
+    }
+    if (!query.prepare(sql))
+        return Result<QSqlQuery>::failure(failure(query.lastError()));
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        query.bindValue(int(i), binds.at(i));
+    if (!query.exec())
+        return Result<QSqlQuery>::failure(failure(query.lastError()));
+    return query;
 }
 
 Result<QSqlQuery> ServerDatabase::exec(const QString &sql, const QVariantList &binds)
@@ -120,49 +116,110 @@ Result<QSqlQuery> ServerDatabase::exec(const QString &sql, const QVariantList &b
     Result<QSqlDatabase> db = connection();
     if (!db)
         return Result<QSqlQuery>::failure(db.error());
-    QSqlQuery query(db.value());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return Result<QSqlQuery>::failure(u"%1: %2"_s.arg(m_path, query.lastError().text()));
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        query.bindValue(int(i), binds.at(i));
-    if (!query.exec())
-        return Result<QSqlQuery>::failure(u"%1: %2"_s.arg(m_path, query.lastError().text()));
-    return query;
+    Result<QSqlQuery> done = run(db.value(), sql, binds);
+    if (done || !isPostgreSQL() || t_connection.inTransaction)
+        return done;
+    // A PostgreSQL server that restarted (or a proxy that dropped the connection) leaves
+    // this thread's connection dead: outside a transaction, open it again and retry once.
+    if (db.value().isOpen() && run(db.value(), u"SELECT 1"_s, {}))
+        return done;
+    db.value().close();
+    Result<QSqlDatabase> reopened = openConnection(t_connection.name);
+    if (!reopened)
+        return done;
+    return run(reopened.value(), sql, binds);
 }
 
 Status ServerDatabase::write(const std::function<Status()> &work)
 {
-    if (Result<QSqlQuery> begin = exec(u"BEGIN IMMEDIATE"_s); !begin)
-        return Status::failure(begin.error());
-    Status status = work();
+    const QString begin = isPostgreSQL() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
+    if (Result<QSqlQuery> begun = exec(begin); !begun)
+        return Status::failure(begun.error());
+    t_connection.inTransaction = true;
+    Status status;
+    if (isPostgreSQL()) {
+        if (Result<QSqlQuery> locked = exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kWriteLock)); !locked)
+            status = Status::failure(locked.error());
+    }
+    if (status)
+        status = work();
     if (status) {
-        if (Result<QSqlQuery> commit = exec(u"COMMIT"_s); commit)
-            return {};
-        else
+        if (Result<QSqlQuery> commit = exec(u"COMMIT"_s); !commit)
             status = Status::failure(commit.error());
     }
-    (void)exec(u"ROLLBACK"_s);
+    if (!status)
+        (void)exec(u"ROLLBACK"_s);
+    t_connection.inTransaction = false;
     return status;
+}
+
+QString ServerDatabase::jsonText(const QString &member) const
+{
+    return isPostgreSQL() ? u"(body->>'%1')"_s.arg(member) : u"json_extract(body, '$.%1')"_s.arg(member);
+}
+
+QString ServerDatabase::jsonArrayHoldsBound(const QString &member) const
+{
+    return isPostgreSQL() ? u"(body->'%1') @> jsonb_build_array(CAST(? AS text))"_s.arg(member)
+                          : u"EXISTS (SELECT 1 FROM json_each(body, '$.%1') WHERE value = ?)"_s.arg(member);
+}
+
+Result<int> ServerDatabase::schemaVersion()
+{
+    // SQLite keeps it in the file header; PostgreSQL in a table of its own, absent at first.
+    if (isPostgreSQL()) {
+        Result<QSqlQuery> table = exec(u"SELECT to_regclass('vitrine_schema') IS NOT NULL"_s);
+        if (!table)
+            return Result<int>::failure(table.error());
+        if (!table->next() || !table->value(0).toBool())
+            return 0;
+    }
+    Result<QSqlQuery> version =
+        exec(isPostgreSQL() ? u"SELECT max(version) FROM vitrine_schema"_s : u"PRAGMA user_version"_s);
+    if (!version)
+        return Result<int>::failure(version.error());
+    return version->next() ? version->value(0).toInt() : 0;
 }
 
 Status ServerDatabase::createSchema()
 {
-    Result<QSqlQuery> version = exec(u"PRAGMA user_version"_s);
-    if (!version)
-        return Status::failure(version.error());
-    const int current = version->next() ? version->value(0).toInt() : 0;
-    version->finish();
-    if (current > kSchemaVersion)
-        return Status::failure(u"%1 was written by a newer vitrine-server (schema %2)"_s.arg(m_path).arg(current));
-    if (current == kSchemaVersion)
+    Result<int> before = schemaVersion();
+    if (!before)
+        return Status::failure(before.error());
+    if (before.value() == ServerSchema::kVersion)
         return {};
-    return write([this]() -> Status {
-        for (const QString &statement : kSchema) {
-            if (Result<QSqlQuery> done = exec(statement); !done)
-                return Status::failure(done.error());
-        }
-        Result<QSqlQuery> bump = exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion));
-        return bump ? Status() : Status::failure(bump.error());
+    // Checked again under the write lock: another server process may be creating it now.
+    // On PostgreSQL the lock is taken before the transaction begins, because a transaction
+    // that looked up a missing table keeps believing it missing after another one made it.
+    const QString lock = u"SELECT pg_advisory_lock(%1)"_s.arg(kWriteLock);
+    if (isPostgreSQL()) {
+        if (Result<QSqlQuery> locked = exec(lock); !locked)
+            return Status::failure(locked.error());
+    }
+    const Status status = write([this]() -> Status {
+        Result<int> current = schemaVersion();
+        if (!current)
+            return Status::failure(current.error());
+        return writeSchema(current.value());
     });
+    if (isPostgreSQL())
+        (void)exec(u"SELECT pg_advisory_unlock(%1)"_s.arg(kWriteLock));
+    return status;
+}
+
+Status ServerDatabase::writeSchema(int current)
+{
+    if (current > ServerSchema::kVersion)
+        return Status::failure(u"%1 was written by a newer vitrine-server (schema %2)"_s.arg(m_location.description())
+                                   .arg(current));
+    if (current == ServerSchema::kVersion)
+        return {};
+    for (const QString &statement : ServerSchema::statements(m_location.kind())) {
+        if (Result<QSqlQuery> done = exec(statement); !done)
+            return Status::failure(done.error());
+    }
+    const QString bump = isPostgreSQL() ? u"INSERT INTO vitrine_schema(version) VALUES (%1)"_s
+                                        : u"PRAGMA user_version = %1"_s;
+    Result<QSqlQuery> bumped = exec(bump.arg(ServerSchema::kVersion));
+    return bumped ? Status() : Status::failure(bumped.error());
 }

@@ -23,14 +23,15 @@ const QList<CommandShape> kCommands = {
     {{u"help"_s}, ServerOptions::Command::Help, 0},
 };
 
-const QStringList kValueOptions = {u"--data"_s, u"--listen"_s, u"--tls-cert"_s, u"--tls-key"_s, u"--token-days"_s};
+const QStringList kValueOptions = {u"--data"_s, u"--database"_s, u"--listen"_s, u"--tls-cert"_s, u"--tls-key"_s, u"--token-days"_s};
 
 } // namespace
 
 QString ServerOptions::usage()
 {
     return uR"(usage:
-  vitrine-server [serve] --data DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--token-days N]
+  vitrine-server [serve] --data DIR [--database URL] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
+                 [--token-days N]
   vitrine-server user add NAME --data DIR        (password from standard input)
   vitrine-server user passwd NAME --data DIR     (password from standard input)
   vitrine-server user remove NAME --data DIR
@@ -38,6 +39,9 @@ QString ServerOptions::usage()
   vitrine-server workspace grant WORKSPACE USER viewer|staff|admin --data DIR
 The first start on an empty DIR creates the workspace "main" and the user "admin"; its
 password is VITRINE_ADMIN_PASSWORD when set, else a random one printed once.
+--database postgresql://USER@HOST:PORT/DBNAME keeps users, workspaces and records in
+PostgreSQL instead of DIR/server.sqlite (originals and renditions stay under DIR), so that
+several servers sharing DIR can serve the same workspaces. Every command takes it.
 )"_s;
 }
 
@@ -83,6 +87,11 @@ Status ServerOptions::parseOption(const QString &name, const QString &value)
 {
     if (name == u"--data"_s) {
         dataDir = value;
+    } else if (name == u"--database"_s) {
+        Result<DatabaseLocation> location = DatabaseLocation::parse(value);
+        if (!location)
+            return Status::failure(location.error());
+        database = location.value();
     } else if (name == u"--listen"_s) {
         const qsizetype colon = value.lastIndexOf(u':');
         bool ok = false;

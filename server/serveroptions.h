@@ -1,13 +1,15 @@
 #pragma once
 
 #include "common/result.h"
+#include "databaselocation.h"
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 
-// The command line of vitrine-server:
-//   vitrine-server [serve] --data DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
-//                  [--token-days N]
+// The command line of vitrine-server (every command also takes --database URL):
+//   vitrine-server [serve] --data DIR [--database URL] [--listen HOST:PORT]
+//                  [--tls-cert FILE --tls-key FILE] [--token-days N]
 //   vitrine-server user add|passwd NAME --data DIR   (the password is read from stdin)
 //   vitrine-server user remove NAME --data DIR
 //   vitrine-server workspace add NAME --data DIR
@@ -23,6 +25,8 @@ public:
     Command command = Command::Serve;
     QStringList operands; // user or workspace names, role
     QString dataDir;
+    // PostgreSQL when --database is given; else SQLite's server.sqlite in dataDir.
+    std::optional<DatabaseLocation> database;
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8080;
     QString tlsCert;

@@ -43,3 +43,25 @@ Result<bool> WorkspaceBlobs::add(qint64 workspaceId, const QString &sha256, qint
         return Result<bool>::failure(added.error());
     return added->numRowsAffected() > 0;
 }
+
+// ---- maintenance: statistics, cleanup, backup and restore ----
+
+Result<QList<WorkspaceBlobs::Held>> WorkspaceBlobs::held(qint64 workspaceId)
+{
+    Result<QSqlQuery> rows = m_database.exec(
+        u"SELECT sha256, bytes, created_at FROM blobs WHERE workspace_id = ? ORDER BY sha256"_s, {workspaceId});
+    if (!rows)
+        return Result<QList<Held>>::failure(rows.error());
+    QList<Held> blobs;
+    while (rows->next())
+        blobs.append({rows->value(0).toString(), rows->value(1).toLongLong(), rows->value(2).toString()});
+    return blobs;
+}
+
+Result<int> WorkspaceBlobs::holders(const QString &sha256)
+{
+    Result<QSqlQuery> row = m_database.exec(u"SELECT COUNT(*) FROM blobs WHERE sha256 = ?"_s, {sha256});
+    if (!row)
+        return Result<int>::failure(row.error());
+    return row->next() ? row->value(0).toInt() : 0;
+}

@@ -23,4 +23,16 @@ public:
 
 private:
     ServerDatabase &m_database;
+
+    // ---- maintenance: statistics, cleanup, backup and restore ----
+public:
+    struct Held
+    {
+        QString sha256;
+        qint64 bytes = 0;
+        QString since; // ISO time the workspace got it
+    };
+    Result<QList<Held>> held(qint64 workspaceId);
+    // How many workspaces hold the blob: at 0 its bytes may leave the disk.
+    Result<int> holders(const QString &sha256);
 };

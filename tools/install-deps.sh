@@ -13,10 +13,14 @@ packages=(
   libexiv2-dev exiv2 qtkeychain-qt6-dev libjpeg62-turbo-dev libssl-dev
   # vitrine-server: HTTP (docs/server.md says why cpp-httplib)
   libcpp-httplib-dev
+  # vitrine-server on PostgreSQL (Qt's QPSQL driver); the tests start their own cluster
+  postgresql libqt6sql6-psql
   # tests: GUI offscreen/Xvfb, keychain session, sanitizers, sqlite shell
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools sqlite3 file
   # benchmark references
   python3-pil libvips-tools libjpeg-turbo-progs time
+  # server benchmark references (Debian 12's nginx has the WebDAV module built in)
+  nginx curl
 )
 
 sudo_cmd=()

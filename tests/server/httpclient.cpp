@@ -65,7 +65,7 @@ QList<HttpReply> HttpClient::sendAll(const QList<HttpRequest> &requests)
 {
     QList<QNetworkReply *> replies;
     for (const HttpRequest &request : requests) {
-        QUrl url = m_baseUrl;
+        QUrl url = request.server.isEmpty() ? m_baseUrl : request.server;
         const qsizetype question = request.path.indexOf(u'?');
         url.setPath(question < 0 ? request.path : request.path.left(question));
         if (question >= 0)

@@ -34,6 +34,8 @@ struct HttpRequest
     QByteArray authorization; // a raw Authorization header, used instead of token when set
     // More headers (If-Match, Content-Range, Range…), sent as given.
     QList<QPair<QByteArray, QByteArray>> headers = {};
+    // Another server to send this one to (scheme, host and port); empty: the client's own.
+    QUrl server = {};
 };
 
 // A tiny synchronous client on QNetworkAccessManager (no proxy) for one server: each call

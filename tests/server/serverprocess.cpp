@@ -1,7 +1,10 @@
 #include "serverprocess.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +19,40 @@ constexpr int kCommandTimeoutMs = 60000;
 ServerProcess::ServerProcess(QString dataDir) : m_dataDir(std::move(dataDir))
 {
     m_process.setProgram(program());
+    if (qEnvironmentVariableIsSet("VITRINE_TEST_POSTGRES"))
+        m_databaseUrl = postgresDatabase(m_dataDir, &m_error);
+}
+
+QString ServerProcess::postgresDatabase(const QString &dataDir, QString *error)
+{
+    const QString cluster = qEnvironmentVariable("VITRINE_TEST_POSTGRES");
+    QFile urlFile(cluster + u"/url"_s);
+    if (!urlFile.open(QIODevice::ReadOnly)) {
+        *error = u"VITRINE_TEST_POSTGRES is set but %1 is missing: is the cluster running?"_s.arg(urlFile.fileName());
+        return {};
+    }
+    QUrl url(QString::fromUtf8(urlFile.readAll().trimmed()));
+    const QString name =
+        u"vitrine_"_s + QString::fromLatin1(QCryptographicHash::hash(QFileInfo(dataDir).absoluteFilePath().toUtf8(),
+                                                                     QCryptographicHash::Sha1)
+                                                .toHex()
+                                                .left(20));
+    // Made once per data directory: a second ServerProcess on it finds it there.
+    QProcess psql;
+    psql.start(u"psql"_s, {u"-q"_s, url.toString(), u"-c"_s, u"CREATE DATABASE %1"_s.arg(name)});
+    const bool finished = psql.waitForFinished(kCommandTimeoutMs) && psql.exitStatus() == QProcess::NormalExit;
+    const QString complaint = QString::fromUtf8(psql.readAllStandardError());
+    if (!finished || (psql.exitCode() != 0 && !complaint.contains(u"already exists"_s))) {
+        *error = u"cannot create the test database %1: %2"_s.arg(name, complaint);
+        return {};
+    }
+    url.setPath(u"/"_s + name);
+    return url.toString();
+}
+
+QStringList ServerProcess::databaseArguments() const
+{
+    return m_databaseUrl.isEmpty() ? QStringList() : QStringList{u"--database"_s, m_databaseUrl};
 }
 
 ServerProcess::~ServerProcess()
@@ -67,23 +104,35 @@ QString ServerProcess::standardError()
 
 bool ServerProcess::start(const QStringList &extraArguments)
 {
+    return launch(extraArguments) && waitUntilListening();
+}
+
+bool ServerProcess::launch(const QStringList &extraArguments)
+{
     if (isRunning()) {
         m_error = u"the server is running already"_s;
         return false;
     }
+    if (qEnvironmentVariableIsSet("VITRINE_TEST_POSTGRES") && m_databaseUrl.isEmpty())
+        return false; // m_error says why the database is missing
     m_out.clear();
     m_err.clear();
     m_startupOutput.clear();
-    m_error.clear();
     m_port = 0;
     m_process.setProcessEnvironment(environment());
+    m_error.clear();
     m_process.setArguments(QStringList{u"serve"_s, u"--data"_s, m_dataDir, u"--listen"_s, u"127.0.0.1:0"_s} +
-                           extraArguments);
+                           databaseArguments() + extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(kStartTimeoutMs)) {
         m_error = u"cannot start %1: %2"_s.arg(program(), m_process.errorString());
         return false;
     }
+    return true;
+}
+
+bool ServerProcess::waitUntilListening()
+{
     static const QRegularExpression listening(u"^vitrine-server: listening on http://127\\.0\\.0\\.1:(\\d+)$"_s);
     const QDeadlineTimer deadline(kStartTimeoutMs);
     qsizetype scanned = 0; // bytes of m_out whose lines were looked at
@@ -146,7 +195,8 @@ ServerProcess::Command ServerProcess::run(const QStringList &arguments, const QS
 {
     QProcess process;
     process.setProcessEnvironment(environment());
-    process.start(program(), addDataDir ? arguments + QStringList{u"--data"_s, m_dataDir} : arguments);
+    process.start(program(),
+                  addDataDir ? arguments + QStringList{u"--data"_s, m_dataDir} + databaseArguments() : arguments);
     Command result;
     if (!process.waitForStarted(kStartTimeoutMs)) {
         result.err = u"cannot start %1: %2"_s.arg(program(), process.errorString());

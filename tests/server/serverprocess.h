@@ -8,6 +8,9 @@
 
 // Runs the real vitrine-server (from VITRINE_BIN_DIR) on one data directory: "serve" on a
 // free port of 127.0.0.1, and the admin commands (user ..., workspace ...) beside it.
+// With VITRINE_TEST_POSTGRES set (the directory of a cluster started by
+// postgres-cluster.sh), the metadata goes to a PostgreSQL database of that cluster, one per
+// data directory, made on first use: every command gets --database.
 class ServerProcess final
 {
 public:
@@ -25,6 +28,8 @@ public:
 
     static QString program();
     QString dataDir() const { return m_dataDir; }
+    // The --database URL given to every command; empty on SQLite.
+    QString databaseUrl() const { return m_databaseUrl; }
 
     // VITRINE_ADMIN_PASSWORD for the next start; an empty one leaves it unset.
     void setAdminPassword(const QString &password) { m_adminPassword = password; }
@@ -32,6 +37,9 @@ public:
     // "serve --data DIR --listen 127.0.0.1:0" plus extraArguments; waits (10 s at most)
     // for "vitrine-server: listening on http://127.0.0.1:PORT". False with errorString().
     bool start(const QStringList &extraArguments = {});
+    // start() in two halves, so that several servers can be started at the same moment.
+    bool launch(const QStringList &extraArguments = {});
+    bool waitUntilListening();
     // SIGTERM; true when the server exits 0 within timeoutMs and says "vitrine-server: stopped".
     // A server that does not stop is killed (and false is returned).
     bool stop(int timeoutMs = 10000);
@@ -57,9 +65,13 @@ public:
 
 private:
     QProcessEnvironment environment() const;
+    QStringList databaseArguments() const;
+    // The PostgreSQL database for this data directory, created when missing; sets m_error.
+    static QString postgresDatabase(const QString &dataDir, QString *error);
     void collect();
 
     QString m_dataDir;
+    QString m_databaseUrl;
     QString m_adminPassword;
     QProcess m_process;
     quint16 m_port = 0;
