@@ -68,6 +68,14 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
             replyError(response, 413, u"payload_too_large"_s, u"The request body is too large."_s);
             return httplib::Server::HandlerResponse::Handled;
         }
+        // A chunked body declares no size, so the limit above cannot see it; only a restore,
+        // written to disk as it comes, may arrive that way.
+        if (QByteArray::fromStdString(request.get_header_value("Transfer-Encoding")).toLower().contains("chunked") &&
+            bodyLimitOf(request) != std::numeric_limits<size_t>::max()) {
+            response.set_header("Connection", "close");
+            replyError(response, 411, u"length_required"_s, u"Send this request with a Content-Length."_s);
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
     m_server->set_error_handler([this](const httplib::Request &request, httplib::Response &response) {

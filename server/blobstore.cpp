@@ -1,5 +1,7 @@
 #include "blobstore.h"
 
+#include "filelock.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -93,6 +95,11 @@ Result<BlobStore::Received> BlobStore::receive(qint64 workspaceId, const QString
 {
     const QString key = QString::number(workspaceId) + u'-' + sha256;
     const QMutexLocker locked(&m_uploadLocks[qHash(key) % m_uploadLocks.size()]);
+    // Other server processes on this data directory may hold a part of the same upload;
+    // the lock file is one of 256, chosen by the hash's first byte (the same in every process).
+    Result<FileLock> shared = FileLock::acquire(m_root + u"/tmp/locks/upload-"_s + sha256.left(2) + u".lock"_s);
+    if (!shared)
+        return Result<Received>::failure(shared.error());
     std::optional<Partial> held = partial(workspaceId, sha256);
     if (held && offset == 0) { // a part at 0 starts the upload again, whatever arrived before
         QFile::remove(held->path);

@@ -3,6 +3,7 @@
 #include "serverschema.h"
 
 #include <QAtomicInteger>
+#include <QDeadlineTimer>
 #include <QSqlError>
 #include <QThread>
 #include <QUuid>
@@ -14,6 +15,7 @@ namespace {
 // Any fixed number: every vitrine-server write transaction on one PostgreSQL database
 // takes this advisory lock, so the processes sharing the database write one at a time.
 constexpr qint64 kWriteLock = 0x76697472696e65; // "vitrine"
+constexpr int kSetupPatienceMs = 15000;
 
 // One connection per thread, removed when the thread ends.
 struct ThreadConnection
@@ -85,11 +87,25 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
                                        : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
                                                      u"PRAGMA foreign_keys=ON"_s};
     for (const QString &statement : setup) {
-        QSqlQuery query(db);
-        if (!query.exec(statement))
-            return Result<QSqlDatabase>::failure(failure(query.lastError()));
+        if (Status done = runSetup(db, statement); !done)
+            return Result<QSqlDatabase>::failure(done.error());
     }
     return db;
+}
+
+// SQLite answers "database is locked" at once, without waiting, when two processes open a
+// new file together and both switch it to WAL; the switch is tried again for a while.
+Status ServerDatabase::runSetup(QSqlDatabase db, const QString &statement)
+{
+    const QDeadlineTimer deadline(kSetupPatienceMs);
+    for (;;) {
+        QSqlQuery query(db);
+        if (query.exec(statement))
+            return {};
+        if (isPostgreSQL() || deadline.hasExpired())
+            return Status::failure(failure(query.lastError()));
+        QThread::msleep(20);
+    }
 }
 
 Result<QSqlQuery> ServerDatabase::run(QSqlDatabase db, const QString &sql, const QVariantList &binds)

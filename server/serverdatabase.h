@@ -44,6 +44,7 @@ private:
     explicit ServerDatabase(DatabaseLocation location);
     Result<QSqlDatabase> connection();
     Result<QSqlDatabase> openConnection(const QString &name);
+    Status runSetup(QSqlDatabase db, const QString &statement);
     Result<QSqlQuery> run(QSqlDatabase db, const QString &sql, const QVariantList &binds);
     QString failure(const QSqlError &error) const;
     Status createSchema();

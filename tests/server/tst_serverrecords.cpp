@@ -704,6 +704,17 @@ private Q_SLOTS:
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
         QCOMPARE(headBlob(kMain, sha, m_staff).header("Upload-Offset"), "0");
 
+        // A chunked JSON body declares no size: refused before it is read (411), nothing changed.
+        const QString entity = ws(kMain) + u"/entities/job/CHUNKED-1"_s;
+        const QByteArray chunk = QByteArray(2 * 1024 * 1024, ' ') + "{\"name\": \"x\"}";
+        const QByteArray chunked = "PUT " + entity.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                   "Authorization: Bearer " + m_staff.toUtf8() +
+                                   "\r\nContent-Type: application/json\r\nIf-None-Match: *\r\n"
+                                   "Transfer-Encoding: chunked\r\n\r\n" +
+                                   QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+        EXPECT_ERROR(m_http->sendRaw(chunked), 411, u"length_required"_s);
+        EXPECT_ERROR(call("GET", entity, m_staff), 404, u"not_found"_s);
+
         // Exactly the limit is not too large: these bytes are refused for what they are.
         big.chop(1);
         reply = putBlob(kMain, sha, big, m_staff);
@@ -1848,7 +1859,7 @@ private Q_SLOTS:
         const QStringList top = QDir(dataDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         for (const QString &entry : top)
             QVERIFY2(QStringList({u"server.sqlite"_s, u"server.sqlite-wal"_s, u"server.sqlite-shm"_s,
-                                  u"server.sqlite-journal"_s, u"blobs"_s, u"uploads"_s})
+                                  u"server.sqlite-journal"_s, u"blobs"_s, u"uploads"_s, u"tmp"_s})
                          .contains(entry),
                      qPrintable(entry));
         QCOMPARE(feed(kMain, m_staff), feedBefore);

@@ -213,6 +213,29 @@ private slots:
         QCOMPARE(servedByA.body, madeOnB.body);
     }
 
+    // The same original sent at once to both servers, as a client's retry through a load
+    // balancer would: every upload succeeds, and the bytes are stored once, intact.
+    void theSameUploadOnBothServers()
+    {
+        QByteArray bytes = noisePng(2);
+        bytes.append(QByteArray(3 * 1024 * 1024, '\0')); // trailing bytes: PNG readers ignore them
+        const QString sha256 = sha256Of(bytes);
+        QList<HttpRequest> uploads;
+        for (int i = 0; i < 12; ++i) {
+            uploads.append(request(i % 2 ? b() : a(), "PUT", kMain + u"/blobs/"_s + sha256, bytes));
+            uploads.last().contentType = "application/octet-stream";
+        }
+        int created = 0;
+        for (const HttpReply &reply : m_httpA->sendAll(uploads)) {
+            QVERIFY2(reply.status == 201 || reply.status == 200, qPrintable(reply.describe()));
+            created += reply.status == 201;
+        }
+        QCOMPARE(created, 1);
+        const HttpReply stored = send(b(), "GET", kMain + u"/blobs/"_s + sha256);
+        EXPECT_STATUS(stored, 200);
+        QCOMPARE(stored.body, bytes);
+    }
+
     void sameRevisionWritersOnBothOneWins()
     {
         const QString entity = kMain + u"/entities/product/SCALE-1"_s;

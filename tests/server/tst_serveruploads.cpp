@@ -267,7 +267,8 @@ private:
     };
     Stored stored()
     {
-        QStringList files = filesUnder(dataDir()).filter(QRegularExpression(u"^(?!server\\.sqlite)"_s));
+        // The database and the lock files of uploads (which stay, empty) are not stored data.
+        QStringList files = filesUnder(dataDir()).filter(QRegularExpression(u"^(?!server\\.sqlite|tmp/locks/)"_s));
         return {files, feedEnd()};
     }
     static QString describe(const Stored &state)
