@@ -8,9 +8,11 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QUrl>
 
 #include <httplib.h>
 
+#include <cctype>
 #include <cstdio>
 #include <limits>
 #include <regex>
@@ -35,6 +37,27 @@ size_t bodyLimitOf(const httplib::Request &request)
     if (request.method == "POST" && std::regex_match(request.path, uploads))
         return size_t(ApiServer::kMaxUploadRequestBytes); // streamed to disk file by file
     return kMaxBodyBytes;
+}
+
+// cpp-httplib decodes the whole path before routing, so a "%2F" in an entity key would split
+// the key into two segments. The path is decoded again from the raw target with "%2F" and
+// "%25" left encoded; a handler decodes the one name it reads (pathName()), exactly once.
+std::string routingPath(const std::string &target)
+{
+    const std::string raw = target.substr(0, target.find('?'));
+    std::string path;
+    path.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '%' || i + 2 >= raw.size() || !std::isxdigit(static_cast<unsigned char>(raw[i + 1])) ||
+            !std::isxdigit(static_cast<unsigned char>(raw[i + 2]))) {
+            path += raw[i];
+            continue;
+        }
+        const char decoded = char(std::stoi(raw.substr(i + 1, 2), nullptr, 16));
+        path += decoded == '/' ? std::string("%2F") : decoded == '%' ? std::string("%25") : std::string(1, decoded);
+        i += 2;
+    }
+    return path;
 }
 
 std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
@@ -62,6 +85,8 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     m_server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
         t_requestTimer.start();
         response.set_header("X-Content-Type-Options", "nosniff");
+        if (request.target.find('%') != std::string::npos)
+            const_cast<httplib::Request &>(request).path = routingPath(request.target);
         if (request.has_header("Content-Length") &&
             request.get_header_value<uint64_t>("Content-Length") > bodyLimitOf(request)) {
             response.set_header("Connection", "close"); // the body is not read
@@ -187,6 +212,11 @@ std::optional<QJsonObject> ApiServer::jsonBody(const httplib::Request &request, 
         return std::nullopt;
     }
     return document.object();
+}
+
+QString ApiServer::pathName(const httplib::Request &request, size_t index)
+{
+    return QUrl::fromPercentEncoding(QByteArray::fromStdString(request.matches[index]));
 }
 
 QString ApiServer::bearerToken(const httplib::Request &request)

@@ -109,6 +109,8 @@ private:
     void getGallery(const httplib::Request &request, httplib::Response &response);
     void putGallery(const httplib::Request &request, httplib::Response &response);
     void listEntityImages(const httplib::Request &request, httplib::Response &response);
+    // "kind:key" of the entity in the path.
+    static QString entityIdOf(const httplib::Request &request);
     std::optional<RecordStore::Record> requireLiveEntity(const Accounts::Access &access, const QString &id,
                                                          httplib::Response &response);
     // apiserver_maintenance.cpp
@@ -139,6 +141,8 @@ private:
     static void replyInternal(httplib::Response &response, const QString &detail);
     static std::optional<QJsonObject> jsonBody(const httplib::Request &request, httplib::Response &response);
     static QString bearerToken(const httplib::Request &request);
+    // The name in the path's capture index, percent-decoded ("%2F" in an entity key is "/").
+    static QString pathName(const httplib::Request &request, size_t index);
     void logAccess(const httplib::Request &request, const httplib::Response &response) const;
 
     Accounts &m_accounts;

@@ -14,20 +14,20 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const std::string kEntity =
-    "/api/v1/workspaces/([A-Za-z0-9._-]{1,64})/entities/(customer|product|job|category|invoice|company)/([^/]{1,255})";
+    "/api/v1/workspaces/([A-Za-z0-9._-]{1,64})/entities/(customer|product|job|category|invoice|company)/([^/]{1,765})";
+constexpr qsizetype kMaxKey = 255; // after decoding: "%2F" and "%25" are one character each
 const QString kEntityType = u"entity"_s;
 const QString kGalleryType = u"gallery"_s;
 constexpr qsizetype kMaxName = 500;
 
-// "." and ".." are never keys: a name that means a folder elsewhere is refused everywhere.
-bool isEntityKey(const std::string &key)
+// A key may hold "/" ("AB/1001"), but no part of it may be "." or "..": a name that means a
+// folder elsewhere is refused everywhere, in case a key ever becomes part of a path.
+bool isEntityKey(const QString &key)
 {
-    return key != "." && key != "..";
-}
-
-QString entityId(const httplib::Request &request)
-{
-    return QString::fromStdString(request.matches[2]) + u':' + QString::fromStdString(request.matches[3]);
+    if (key.size() > kMaxKey)
+        return false;
+    const QStringList parts = key.split(u'/');
+    return !parts.contains(u"."_s) && !parts.contains(u".."_s);
 }
 
 Result<QJsonObject> entityBody(const QJsonObject &given, const QJsonObject &current, const QString &kind,
@@ -62,6 +62,11 @@ Result<QJsonObject> entityBody(const QJsonObject &given, const QJsonObject &curr
 
 } // namespace
 
+QString ApiServer::entityIdOf(const httplib::Request &request)
+{
+    return pathName(request, 2) + u':' + pathName(request, 3);
+}
+
 void ApiServer::routeEntities()
 {
     using Handler = void (ApiServer::*)(const httplib::Request &, httplib::Response &);
@@ -89,11 +94,11 @@ void ApiServer::getEntity(const httplib::Request &request, httplib::Response &re
     if (!access)
         return;
     Result<std::optional<RecordStore::Record>> record =
-        m_records.get(access->workspaceId, kEntityType, entityId(request));
+        m_records.get(access->workspaceId, kEntityType, entityIdOf(request));
     if (!record)
         return replyInternal(response, record.error());
     if (!record.value())
-        return replyError(response, 404, u"not_found"_s, u"There is no entity %1."_s.arg(entityId(request)));
+        return replyError(response, 404, u"not_found"_s, u"There is no entity %1."_s.arg(entityIdOf(request)));
     response.set_header("ETag", "\"" + std::to_string(record.value()->revision) + "\"");
     reply(response, record.value()->deleted ? 410 : 200, record.value()->toJson());
 }
@@ -104,8 +109,10 @@ void ApiServer::putEntity(const httplib::Request &request, httplib::Response &re
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"staff"_s);
     if (!access)
         return;
-    if (!isEntityKey(request.matches[3]))
-        return replyError(response, 400, u"bad_request"_s, u"\".\" and \"..\" are not entity keys."_s);
+    if (!isEntityKey(pathName(request, 3)))
+        return replyError(response, 400, u"bad_request"_s,
+                          u"An entity key has 1 to 255 characters, and no part of it between slashes is "
+                          "\".\" or \"..\"."_s);
     const bool create = !patch && request.get_header_value("If-None-Match") == "*";
     const std::optional<qint64> base = ifMatchRevision(request);
     if (!create && !base)
@@ -114,22 +121,22 @@ void ApiServer::putEntity(const httplib::Request &request, httplib::Response &re
     const std::optional<QJsonObject> given = jsonBody(request, response);
     if (!given)
         return;
-    const QString id = entityId(request);
+    const QString id = entityIdOf(request);
     Result<std::optional<RecordStore::Record>> current = m_records.get(access->workspaceId, kEntityType, id);
     if (!current)
         return replyInternal(response, current.error());
     const QJsonObject before = current.value() && !create ? current.value()->body : QJsonObject();
-    Result<QJsonObject> body = entityBody(*given, before, QString::fromStdString(request.matches[2]),
-                                          QString::fromStdString(request.matches[3]), patch);
+    Result<QJsonObject> body = entityBody(*given, before, pathName(request, 2),
+                                          pathName(request, 3), patch);
     if (!body)
         return replyError(response, 422, u"validation_failed"_s, body.error());
     const QString parentKey = body->value(u"parentKey"_s).toString();
     if (!parentKey.isEmpty()) {
         Result<std::optional<RecordStore::Record>> parent = m_records.get(
-            access->workspaceId, kEntityType, QString::fromStdString(request.matches[2]) + u':' + parentKey);
+            access->workspaceId, kEntityType, pathName(request, 2) + u':' + parentKey);
         if (!parent)
             return replyInternal(response, parent.error());
-        if (!parent.value() || parent.value()->deleted || parentKey == QString::fromStdString(request.matches[3]))
+        if (!parent.value() || parent.value()->deleted || parentKey == pathName(request, 3))
             return replyError(response, 422, u"validation_failed"_s,
                               u"\"parentKey\" must name another live entity of the same kind"_s);
     }
@@ -151,7 +158,7 @@ void ApiServer::deleteEntity(const httplib::Request &request, httplib::Response 
     const std::optional<qint64> base = requireIfMatch(request, response);
     if (!base)
         return;
-    const QString id = entityId(request);
+    const QString id = entityIdOf(request);
     Result<RecordStore::Write> write = m_records.remove(access->workspaceId, kEntityType, id, *base, access->userName);
     if (!write)
         return replyInternal(response, write.error());
@@ -179,7 +186,7 @@ void ApiServer::getGallery(const httplib::Request &request, httplib::Response &r
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
     if (!access)
         return;
-    const QString id = entityId(request);
+    const QString id = entityIdOf(request);
     Result<std::optional<RecordStore::Record>> entity = m_records.get(access->workspaceId, kEntityType, id);
     if (!entity)
         return replyInternal(response, entity.error());
@@ -210,7 +217,7 @@ void ApiServer::putGallery(const httplib::Request &request, httplib::Response &r
     const std::optional<QJsonObject> given = jsonBody(request, response);
     if (!given)
         return;
-    const QString id = entityId(request);
+    const QString id = entityIdOf(request);
     if (!requireLiveEntity(*access, id, response))
         return;
     Result<QJsonObject> body = GalleryRules::forWrite(id, *given, access->userName);
@@ -249,7 +256,7 @@ void ApiServer::listEntityImages(const httplib::Request &request, httplib::Respo
         request.has_param("limit") ? QString::fromStdString(request.get_param_value("limit")).toInt(&limitOk) : 1000;
     if (!offsetOk || !limitOk || offset < 0 || limit < 1 || limit > 1000)
         return replyError(response, 400, u"bad_request"_s, u"offset is 0 or more, limit from 1 to 1000."_s);
-    const QString id = entityId(request);
+    const QString id = entityIdOf(request);
     if (!requireLiveEntity(*access, id, response))
         return;
     Result<std::optional<RecordStore::Record>> gallery = m_records.get(access->workspaceId, kGalleryType, id);

@@ -9,9 +9,9 @@ namespace {
 
 // libpq options a URL may carry besides host and port; others are refused rather than
 // silently ignored.
-const QStringList kPassedOptions = {u"sslmode"_s,     u"sslrootcert"_s,      u"sslcert"_s,
-                                    u"sslkey"_s,      u"connect_timeout"_s,  u"application_name"_s,
-                                    u"target_session_attrs"_s};
+const QStringList kPassedOptions = {
+    u"sslmode"_s,          u"sslrootcert"_s,         u"sslcert"_s, u"sslkey"_s, u"connect_timeout"_s,
+    u"application_name"_s, u"target_session_attrs"_s};
 
 } // namespace
 

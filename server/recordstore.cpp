@@ -180,8 +180,8 @@ Result<RecordStore::Write> RecordStore::change(qint64 workspaceId, const QString
 Status RecordStore::removeFromGalleries(qint64 workspaceId, const QString &imageUid, const QString &user)
 {
     Result<QSqlQuery> rows =
-        m_database.exec(u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'gallery' AND deleted = 0 AND %2"_s.arg(
-                            kColumns, m_database.jsonArrayHoldsBound(u"order"_s)),
+        m_database.exec(u"SELECT %1 FROM records WHERE workspace_id = ? AND type = 'gallery' AND deleted = 0 "
+                        "AND %2"_s.arg(kColumns, m_database.jsonArrayHoldsBound(u"order"_s)),
                         {workspaceId, imageUid});
     if (!rows)
         return Status::failure(rows.error());
@@ -287,8 +287,10 @@ Result<QSet<int>> RecordStore::liveRotations(const QString &sha256)
     if (!rows)
         return Result<QSet<int>>::failure(rows.error());
     QSet<int> rotations;
-    while (rows->next())
-        rotations.insert(QJsonDocument::fromJson(rows->value(0).toString().toUtf8()).object().value(u"rotation"_s).toInt());
+    while (rows->next()) {
+        const QJsonObject body = QJsonDocument::fromJson(rows->value(0).toString().toUtf8()).object();
+        rotations.insert(body.value(u"rotation"_s).toInt());
+    }
     return rotations;
 }
 

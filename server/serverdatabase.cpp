@@ -37,7 +37,8 @@ QAtomicInteger<quint64> s_connectionCount;
 ServerDatabase::ServerDatabase(DatabaseLocation location)
     : m_location(std::move(location)),
       m_connectionPrefix(u"vitrine-server-"_s + QUuid::createUuid().toString(QUuid::Id128))
-{}
+{
+}
 
 ServerDatabase::~ServerDatabase() = default;
 
@@ -68,8 +69,9 @@ Result<QSqlDatabase> ServerDatabase::connection()
 Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
 {
     const bool postgres = isPostgreSQL();
-    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
-                                                   : QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    QSqlDatabase db = QSqlDatabase::contains(name)
+                          ? QSqlDatabase::database(name, false)
+                          : QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
     if (postgres) {
         db.setHostName(m_location.host());
         db.setPort(m_location.port());
@@ -82,10 +84,11 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
     }
     if (!db.open())
-        return Result<QSqlDatabase>::failure(u"%1: cannot open: %2"_s.arg(m_location.description(), db.lastError().text()));
-    const QStringList setup = postgres ? QStringList{u"SET client_min_messages = warning"_s}
-                                       : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                                                     u"PRAGMA foreign_keys=ON"_s};
+        return Result<QSqlDatabase>::failure(
+            u"%1: cannot open: %2"_s.arg(m_location.description(), db.lastError().text()));
+    const QStringList setup =
+        postgres ? QStringList{u"SET client_min_messages = warning"_s}
+                 : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s};
     for (const QString &statement : setup) {
         if (Status done = runSetup(db, statement); !done)
             return Result<QSqlDatabase>::failure(done.error());
@@ -226,16 +229,16 @@ Status ServerDatabase::createSchema()
 Status ServerDatabase::writeSchema(int current)
 {
     if (current > ServerSchema::kVersion)
-        return Status::failure(u"%1 was written by a newer vitrine-server (schema %2)"_s.arg(m_location.description())
-                                   .arg(current));
+        return Status::failure(
+            u"%1 was written by a newer vitrine-server (schema %2)"_s.arg(m_location.description()).arg(current));
     if (current == ServerSchema::kVersion)
         return {};
     for (const QString &statement : ServerSchema::statements(m_location.kind())) {
         if (Result<QSqlQuery> done = exec(statement); !done)
             return Status::failure(done.error());
     }
-    const QString bump = isPostgreSQL() ? u"INSERT INTO vitrine_schema(version) VALUES (%1)"_s
-                                        : u"PRAGMA user_version = %1"_s;
+    const QString bump =
+        isPostgreSQL() ? u"INSERT INTO vitrine_schema(version) VALUES (%1)"_s : u"PRAGMA user_version = %1"_s;
     Result<QSqlQuery> bumped = exec(bump.arg(ServerSchema::kVersion));
     return bumped ? Status() : Status::failure(bumped.error());
 }

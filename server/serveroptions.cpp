@@ -23,7 +23,8 @@ const QList<CommandShape> kCommands = {
     {{u"help"_s}, ServerOptions::Command::Help, 0},
 };
 
-const QStringList kValueOptions = {u"--data"_s, u"--database"_s, u"--listen"_s, u"--tls-cert"_s, u"--tls-key"_s, u"--token-days"_s};
+const QStringList kValueOptions = {u"--data"_s,     u"--database"_s, u"--listen"_s,
+                                   u"--tls-cert"_s, u"--tls-key"_s,  u"--token-days"_s};
 
 } // namespace
 

@@ -194,9 +194,14 @@ private slots:
         QCOMPARE(original.body, bytes);
 
         const QString uid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QJsonObject fields{{u"uid"_s, uid},          {u"sha256"_s, sha256},      {u"format"_s, u"png"_s},
-                                 {u"width"_s, 24},         {u"height"_s, 24},          {u"bytes"_s, bytes.size()},
-                                 {u"originalName"_s, u"noise.png"_s}, {u"caption"_s, u"Made on A"_s}};
+        const QJsonObject fields{{u"uid"_s, uid},
+                                 {u"sha256"_s, sha256},
+                                 {u"format"_s, u"png"_s},
+                                 {u"width"_s, 24},
+                                 {u"height"_s, 24},
+                                 {u"bytes"_s, bytes.size()},
+                                 {u"originalName"_s, u"noise.png"_s},
+                                 {u"caption"_s, u"Made on A"_s}};
         const HttpReply created = send(a(), "PUT", kMain + u"/images/"_s + uid, json(fields), {{"If-None-Match", "*"}});
         EXPECT_STATUS(created, 201);
         const HttpReply read = send(b(), "GET", kMain + u"/images/"_s + uid);
@@ -242,10 +247,11 @@ private slots:
         EXPECT_STATUS(send(a(), "PUT", entity, json({{u"name"_s, u"Shelf"_s}}), {{"If-None-Match", "*"}}), 201);
         qint64 revision = 1;
         for (int round = 0; round < 8; ++round) {
-            const QList<HttpReply> replies = m_httpA->sendAll(
-                {request(a(), "PATCH", entity, json({{u"name"_s, u"A%1"_s.arg(round)}}), {{"If-Match", quoted(revision)}}),
-                 request(b(), "PATCH", entity, json({{u"name"_s, u"B%1"_s.arg(round)}}),
-                         {{"If-Match", quoted(revision)}})});
+            const QList<HttpReply> replies =
+                m_httpA->sendAll({request(a(), "PATCH", entity, json({{u"name"_s, u"A%1"_s.arg(round)}}),
+                                          {{"If-Match", quoted(revision)}}),
+                                  request(b(), "PATCH", entity, json({{u"name"_s, u"B%1"_s.arg(round)}}),
+                                          {{"If-Match", quoted(revision)}})});
             const int winner = replies[0].status == 200 ? 0 : 1;
             EXPECT_STATUS(replies[winner], 200);
             EXPECT_ERROR(replies[1 - winner], 412, u"stale_revision"_s);
