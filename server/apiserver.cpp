@@ -1,8 +1,9 @@
 #include "apiserver.h"
 
 #include "maintenancegate.h"
-#include "uploadcheck.h"
+#include "serverdatabase.h"
 #include "storedfiles.h"
+#include "uploadcheck.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -190,6 +191,11 @@ void ApiServer::replyError(httplib::Response &response, int status, const QStrin
 void ApiServer::replyInternal(httplib::Response &response, const QString &detail)
 {
     std::fprintf(stderr, "vitrine-server: internal error: %s\n", qPrintable(detail));
+    if (ServerDatabase::isUnreachable()) { // the database is down, not this request wrong
+        response.set_header("Retry-After", "5");
+        return replyError(response, 503, u"unavailable"_s,
+                          u"The server cannot reach its database just now; try again shortly."_s);
+    }
     replyError(response, 500, u"internal"_s, u"The server could not complete the request."_s);
 }
 

@@ -22,6 +22,7 @@ struct ThreadConnection
 {
     QString name;
     bool inTransaction = false;
+    bool unreachable = false;
     ~ThreadConnection()
     {
         if (!name.isEmpty())
@@ -48,6 +49,11 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocat
     if (Status status = database->createSchema(); !status)
         return Result<std::unique_ptr<ServerDatabase>>::failure(status.error());
     return database;
+}
+
+bool ServerDatabase::isUnreachable()
+{
+    return t_connection.unreachable;
 }
 
 QString ServerDatabase::failure(const QSqlError &error) const
@@ -83,7 +89,8 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name)
         db.setDatabaseName(m_location.path());
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=15000"_s);
     }
-    if (!db.open())
+    t_connection.unreachable = !db.open();
+    if (t_connection.unreachable)
         return Result<QSqlDatabase>::failure(
             u"%1: cannot open: %2"_s.arg(m_location.description(), db.lastError().text()));
     const QStringList setup =

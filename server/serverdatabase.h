@@ -34,6 +34,11 @@ public:
     // Runs work in one serialized transaction: all of it or nothing.
     Status write(const std::function<Status()> &work);
 
+    // Whether this thread's last attempt to reach the database failed to connect at all (a
+    // PostgreSQL server that is down), as opposed to a statement that failed: the request
+    // then gets 503 and may be retried. Cleared when a connection opens again.
+    static bool isUnreachable();
+
     // SQL fragments where the two dialects differ, on the records' JSON column `body`:
     // the text of a top-level member,
     QString jsonText(const QString &member) const;
