@@ -2,7 +2,6 @@
 
 #include "maintenancegate.h"
 #include "serverdatabase.h"
-#include "storedfiles.h"
 #include "uploadcheck.h"
 
 #include <QCoreApplication>
@@ -74,7 +73,7 @@ std::unique_ptr<httplib::Server> makeHttp(const ApiServer::Settings &settings)
 ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store, RecordStore &records,
                      RenditionCache &renditions, ImagingPool &imaging, Settings settings)
     : m_accounts(accounts), m_blobs(blobs), m_store(store), m_records(records), m_renditions(renditions),
-      m_files(std::make_unique<StoredFiles>(store)), m_gate(std::make_unique<MaintenanceGate>()),
+      m_gate(std::make_unique<MaintenanceGate>()),
       m_settings(std::move(settings)), m_server(makeHttp(m_settings)), m_http(std::make_unique<Router>(*m_server)),
       m_uploadCheck(std::make_unique<UploadCheck>(imaging))
 {
@@ -168,8 +167,13 @@ void ApiServer::stop()
 void ApiServer::routeHealth()
 {
     m_http->Get("/api/v1/health", [this](const httplib::Request &, httplib::Response &response) {
-        reply(response, 200,
-              {{u"status"_s, u"ok"_s},
+        const Status database = m_records.reachable();
+        if (!database) {
+            std::fprintf(stderr, "vitrine-server: health: %s\n", qPrintable(database.error()));
+            response.set_header("Retry-After", "5");
+        }
+        reply(response, database ? 200 : 503,
+              {{u"status"_s, database ? u"ok"_s : u"unavailable"_s},
                {u"version"_s, QCoreApplication::applicationVersion()},
                {u"database"_s, m_settings.databaseKind}});
     });

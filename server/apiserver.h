@@ -26,7 +26,6 @@ class BlobStore;
 class MaintenanceGate;
 class ImagingPool;
 class RenditionCache;
-class StoredFiles;
 class UploadCheck;
 class WorkspaceBlobs;
 
@@ -150,7 +149,6 @@ private:
     BlobStore &m_store;
     RecordStore &m_records;
     RenditionCache &m_renditions;
-    std::unique_ptr<StoredFiles> m_files;
     std::unique_ptr<MaintenanceGate> m_gate;
     Settings m_settings;
     std::unique_ptr<httplib::Server> m_server;

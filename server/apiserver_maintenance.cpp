@@ -1,15 +1,15 @@
 // ApiServer: statistics, cleanup, backup and restore of a workspace (docs/api.md §9.2–9.5).
 #include "apiserver.h"
 
+#include "blobstore.h"
 #include "maintenancegate.h"
+#include "renditioncache.h"
 #include "serverbackup.h"
 #include "serverrestore.h"
-#include "storedfiles.h"
 #include "workspacecleanup.h"
 #include "workspacestatistics.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QIODevice>
 #include <QMutexLocker>
 #include <QTemporaryFile>
@@ -72,8 +72,8 @@ void ApiServer::sendStatistics(const httplib::Request &request, httplib::Respons
     const std::optional<Accounts::Access> access = requireAccess(request, response, u"viewer"_s);
     if (!access)
         return;
-    Result<QJsonObject> statistics =
-        WorkspaceStatistics(m_records, m_blobs, *m_files).collect(access->workspaceId, workspaceOf(request));
+    Result<QJsonObject> statistics = WorkspaceStatistics(m_records, m_blobs, m_store, m_renditions)
+                                         .collect(access->workspaceId, workspaceOf(request));
     if (!statistics)
         return replyInternal(response, statistics.error());
     reply(response, 200, statistics.value());
@@ -104,7 +104,7 @@ void ApiServer::cleanUp(const httplib::Request &request, httplib::Response &resp
     // One maintenance job at a time: blobs are shared, so one job's removal is another's loss.
     const QMutexLocker locked(&m_gate->work());
     Result<WorkspaceCleanup::Report> report =
-        WorkspaceCleanup(m_records, m_blobs, m_store, *m_files).run(access->workspaceId, access->userName, options);
+        WorkspaceCleanup(m_records, m_blobs, m_store, m_renditions).run(access->workspaceId, access->userName, options);
     if (!report)
         return replyInternal(response, report.error());
     reply(response, 200, report->toJson());
@@ -123,7 +123,7 @@ void ApiServer::sendBackup(const httplib::Request &request, httplib::Response &r
         response.status = 200;
         return;
     }
-    auto backup = std::make_shared<ServerBackup>(m_records, m_store, *m_files, *m_gate);
+    auto backup = std::make_shared<ServerBackup>(m_records, m_store, *m_gate);
     if (Status taken = backup->snapshot(access->workspaceId, workspaceOf(request)); !taken)
         return replyInternal(response, taken.error());
     response.set_header("Content-Disposition", "attachment; filename=\"" + backup->fileName().toStdString() + "\"");
@@ -154,13 +154,20 @@ void ApiServer::restoreBackup(const httplib::Request &request, httplib::Response
     if (request.get_header_value("Content-Type").rfind("application/x-tar", 0) != 0)
         return refuse(415, u"unsupported_media_type"_s, u"Send the archive as Content-Type: application/x-tar."_s);
     const qint64 declared = qint64(request.get_header_value<uint64_t>("Content-Length"));
+    const Result<QString> dir = m_store.maintenanceDir();
+    if (!dir) {
+        response.set_header("Connection", "close"); // the body is not read
+        return replyInternal(response, dir.error());
+    }
     // The archive, and its members unpacked beside it.
-    if (declared < 0 || ServerRestore::lacksSpace(m_files->root(), 2 * declared))
+    if (declared < 0 || ServerRestore::lacksSpace(dir.value(), 2 * declared))
         return refuse(507, u"insufficient_storage"_s,
                       u"The server has no room for this archive; nothing was changed."_s);
-    QTemporaryFile archive(m_files->tempDir() + u"/upload-XXXXXX.tar"_s);
-    if (!QDir().mkpath(m_files->tempDir()) || !archive.open())
-        return replyInternal(response, u"%1: cannot create a file for an archive"_s.arg(m_files->tempDir()));
+    QTemporaryFile archive(dir.value() + u"/upload-XXXXXX.tar"_s);
+    if (!archive.open()) {
+        response.set_header("Connection", "close");
+        return replyInternal(response, u"%1: cannot create a file for an archive"_s.arg(dir.value()));
+    }
     bool written = true;
     const bool received = content([&](const char *data, size_t length) {
         written = archive.write(data, qint64(length)) == qint64(length);
@@ -168,13 +175,13 @@ void ApiServer::restoreBackup(const httplib::Request &request, httplib::Response
     });
     if (!written || !archive.flush()) {
         response.set_header("Connection", "close");
-        if (ServerRestore::lacksSpace(m_files->tempDir(), 0))
+        if (ServerRestore::lacksSpace(dir.value(), 0))
             return refuse(507, u"insufficient_storage"_s, u"The server's disk is full; nothing was changed."_s);
         return replyInternal(response, u"%1: %2"_s.arg(archive.fileName(), archive.errorString()));
     }
     if (!received)
         return refuse(400, u"bad_request"_s, u"The archive did not arrive whole; nothing was changed."_s);
-    Result<ServerRestore::Report> restored = ServerRestore(m_records, m_blobs, m_store, *m_files, *m_gate)
+    Result<ServerRestore::Report> restored = ServerRestore(m_records, m_blobs, m_store, m_renditions, *m_gate)
                                                  .restore(archive.fileName(), access->workspaceId);
     if (!restored && restored.code() == ServerRestore::kRefused)
         return replyError(response, 422, u"invalid_backup"_s,

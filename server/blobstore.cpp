@@ -1,6 +1,7 @@
 #include "blobstore.h"
 
 #include "filelock.h"
+#include "filenamepattern.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -15,6 +16,20 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The store's layout under its root, besides blobs/ab/<sha256> (path()).
+const QString kUploads = u"uploads"_s;
+const QString kStaging = u"tmp"_s;
+const QString kLocks = u"locks"_s;             // in tmp/
+const QString kMaintenance = u"maintenance"_s; // in tmp/
+
+// uploads/<workspace id>-<sha256>.<total>.part
+const FileNamePattern &partialName()
+{
+    static const FileNamePattern pattern(u"%1-%2.%3.part"_s,
+                                         {u"[0-9]{1,18}"_s, u"[0-9a-f]{64}"_s, u"[0-9]{1,18}"_s});
+    return pattern;
+}
 
 Status syncFile(const QString &path)
 {
@@ -56,22 +71,39 @@ QString BlobStore::path(const QString &sha256) const
 
 QString BlobStore::partialPath(qint64 workspaceId, const QString &sha256, qint64 total) const
 {
-    return m_root + u"/uploads/"_s + QString::number(workspaceId) + u'-' + sha256 + u'.' + QString::number(total) +
-           u".part"_s;
+    return m_root + u'/' + kUploads + u'/' +
+           partialName().name({QString::number(workspaceId), sha256, QString::number(total)});
+}
+
+QList<BlobStore::PartialUpload> BlobStore::partialsNamed(const QStringList &fields) const
+{
+    QList<PartialUpload> found;
+    const QDir uploads(m_root + u'/' + kUploads);
+    const QFileInfoList files = uploads.entryInfoList({partialName().filter(fields)}, QDir::Files);
+    for (const QFileInfo &file : files) {
+        const std::optional<QStringList> named = partialName().fields(file.fileName());
+        if (named)
+            found.append({file.filePath(), named->at(1), named->at(2).toLongLong(), file.size(),
+                          file.lastModified().toUTC()});
+    }
+    return found;
 }
 
 // The upload in progress of the blob for the workspace, if there is one.
-std::optional<BlobStore::Partial> BlobStore::partial(qint64 workspaceId, const QString &sha256) const
+std::optional<BlobStore::PartialUpload> BlobStore::partial(qint64 workspaceId, const QString &sha256) const
 {
-    const QString prefix = QString::number(workspaceId) + u'-' + sha256 + u'.';
-    const QDir uploads(m_root + u"/uploads"_s);
-    for (const QString &name : uploads.entryList({prefix + u"*.part"_s}, QDir::Files)) {
-        bool ok = false;
-        const qint64 total = QStringView(name).sliced(prefix.size()).chopped(5).toLongLong(&ok);
-        if (ok)
-            return Partial{uploads.filePath(name), total, QFileInfo(uploads.filePath(name)).size()};
-    }
-    return std::nullopt;
+    const QList<PartialUpload> found = partialsNamed({QString::number(workspaceId), sha256});
+    return found.isEmpty() ? std::nullopt : std::optional(found.first());
+}
+
+QList<BlobStore::PartialUpload> BlobStore::partialUploads(qint64 workspaceId) const
+{
+    return partialsNamed({QString::number(workspaceId)});
+}
+
+bool BlobStore::hasPartialUpload(const QString &sha256) const
+{
+    return !partialsNamed({{}, sha256}).isEmpty();
 }
 
 bool BlobStore::exists(const QString &sha256) const
@@ -86,8 +118,8 @@ qint64 BlobStore::size(const QString &sha256) const
 
 qint64 BlobStore::partialSize(qint64 workspaceId, const QString &sha256) const
 {
-    const std::optional<Partial> held = partial(workspaceId, sha256);
-    return held ? held->size : 0;
+    const std::optional<PartialUpload> held = partial(workspaceId, sha256);
+    return held ? held->bytes : 0;
 }
 
 Result<BlobStore::Received> BlobStore::receive(qint64 workspaceId, const QString &sha256, qint64 offset, qint64 total,
@@ -97,15 +129,16 @@ Result<BlobStore::Received> BlobStore::receive(qint64 workspaceId, const QString
     const QMutexLocker locked(&m_uploadLocks[qHash(key) % m_uploadLocks.size()]);
     // Other server processes on this data directory may hold a part of the same upload;
     // the lock file is one of 256, chosen by the hash's first byte (the same in every process).
-    Result<FileLock> shared = FileLock::acquire(m_root + u"/tmp/locks/upload-"_s + sha256.left(2) + u".lock"_s);
+    Result<FileLock> shared = FileLock::acquire(m_root + u'/' + kStaging + u'/' + kLocks + u"/upload-"_s +
+                                                sha256.left(2) + u".lock"_s);
     if (!shared)
         return Result<Received>::failure(shared.error());
-    std::optional<Partial> held = partial(workspaceId, sha256);
+    std::optional<PartialUpload> held = partial(workspaceId, sha256);
     if (held && offset == 0) { // a part at 0 starts the upload again, whatever arrived before
         QFile::remove(held->path);
         held.reset();
     }
-    Received refused{false, held ? held->size : 0};
+    Received refused{false, held ? held->bytes : 0};
     if (held && held->total != total) {
         refused.wrongTotal = true;
         return refused;
@@ -154,10 +187,26 @@ Result<BlobStore::Received> BlobStore::finish(const QString &partial, const QStr
 
 Result<QString> BlobStore::stagingDir() const
 {
-    const QString dir = m_root + u"/tmp"_s;
+    return madeDir(kStaging);
+}
+
+Result<QString> BlobStore::maintenanceDir() const
+{
+    return madeDir(kStaging + u'/' + kMaintenance);
+}
+
+Result<QString> BlobStore::madeDir(const QString &relative) const
+{
+    const QString dir = m_root + u'/' + relative;
     if (!QDir().mkpath(dir))
         return Result<QString>::failure(u"cannot create %1"_s.arg(dir));
     return dir;
+}
+
+QList<TemporaryFolder> BlobStore::temporaryFolders() const
+{
+    const QString staging = m_root + u'/' + kStaging;
+    return {TemporaryFolder(staging, {kLocks, kMaintenance}), TemporaryFolder(staging + u'/' + kMaintenance)};
 }
 
 Status BlobStore::adopt(const QString &staged, const QString &sha256)

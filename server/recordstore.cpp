@@ -390,3 +390,9 @@ Result<RecordStore::Replacement> RecordStore::replaceWorkspace(qint64 workspaceI
     });
     return status ? Result<Replacement>(replaced) : Result<Replacement>::failure(status.error());
 }
+
+Status RecordStore::reachable()
+{
+    Result<QSqlQuery> answered = m_database.exec(u"SELECT 1"_s);
+    return answered ? Status() : Status::failure(answered.error());
+}

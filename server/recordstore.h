@@ -64,6 +64,8 @@ public:
     Result<Write> remove(qint64 workspaceId, const QString &type, const QString &id, qint64 baseRevision,
                          const QString &user);
     Result<ChangePage> changes(qint64 workspaceId, qint64 after, int limit);
+    // Whether the database answers a statement now (GET /health).
+    Status reachable();
 
 private:
     Result<std::optional<Record>> read(qint64 workspaceId, const QString &type, const QString &id);

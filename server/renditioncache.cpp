@@ -1,6 +1,7 @@
 #include "renditioncache.h"
 
 #include "blobstore.h"
+#include "filenamepattern.h"
 #include "imaging/imagingpool.h"
 
 #include <QDir>
@@ -12,6 +13,22 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The cache's layout under its root: renditions/<fan-out>/<sha256>-<size>-r<rotation>.jpg,
+// the fan-out folder being fanOutOf(sha256), and renditions/tmp/ for the worker.
+const QString kRenditions = u"/renditions/"_s;
+const QString kWork = u"tmp"_s;
+
+const FileNamePattern &renditionName()
+{
+    static const FileNamePattern pattern(u"%1-%2-r%3.jpg"_s, {u"[0-9a-f]{64}"_s, u"[a-z]+"_s, u"[0-3]"_s});
+    return pattern;
+}
+
+QString fanOutOf(const QString &sha256)
+{
+    return sha256.left(2);
+}
 
 // The seed's six sizes; four are the desktop's own renditions (same long side and quality).
 RenditionSpec specFor(const QString &size)
@@ -39,8 +56,46 @@ RenditionCache::RenditionCache(QString root, BlobStore &blobs, ImagingPool &pool
 
 QString RenditionCache::path(const QString &sha256, const QString &size, int rotation) const
 {
-    return m_root + u"/renditions/"_s + sha256.left(2) + u'/' + sha256 + u'-' + size + u"-r"_s +
-           QString::number(rotation) + u".jpg"_s;
+    return m_root + kRenditions + fanOutOf(sha256) + u'/' +
+           renditionName().name({sha256, size, QString::number(rotation)});
+}
+
+QString RenditionCache::workDir() const
+{
+    return m_root + kRenditions + kWork;
+}
+
+QList<RenditionCache::Rendition> RenditionCache::renditionsIn(const QString &fanOut, const QStringList &fields) const
+{
+    QList<Rendition> found;
+    const QString dir = m_root + kRenditions + fanOut;
+    const QFileInfoList files = QDir(dir).entryInfoList({renditionName().filter(fields)}, QDir::Files);
+    for (const QFileInfo &file : files) {
+        const std::optional<QStringList> named = renditionName().fields(file.fileName());
+        if (named && fanOutOf(named->at(0)) == fanOut)
+            found.append({file.filePath(), named->at(0), named->at(1), named->at(2).toInt(), file.size(),
+                          file.lastModified().toUTC()});
+    }
+    return found;
+}
+
+QList<RenditionCache::Rendition> RenditionCache::renditions() const
+{
+    QList<Rendition> found;
+    const QStringList dirs = QDir(m_root + kRenditions).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &dir : dirs)
+        found.append(renditionsIn(dir, {}));
+    return found;
+}
+
+QList<RenditionCache::Rendition> RenditionCache::renditionsOf(const QString &sha256) const
+{
+    return renditionsIn(fanOutOf(sha256), {sha256});
+}
+
+TemporaryFolder RenditionCache::temporaryFolder() const
+{
+    return TemporaryFolder(workDir());
 }
 
 Result<QString> RenditionCache::file(const QString &sha256, const QString &size, int rotation)
@@ -56,7 +111,7 @@ Result<QString> RenditionCache::file(const QString &sha256, const QString &size,
 
 Result<QString> RenditionCache::make(const QString &sha256, const QString &size, int rotation, const QString &target)
 {
-    const QString work = m_root + u"/renditions/tmp"_s;
+    const QString work = workDir();
     if (!QDir().mkpath(work) || !QDir().mkpath(QFileInfo(target).path()))
         return Result<QString>::failure(u"cannot create %1"_s.arg(QFileInfo(target).path()));
     ImagingRequest request;

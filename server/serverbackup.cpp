@@ -5,7 +5,6 @@
 #include "maintenancegate.h"
 #include "recordstore.h"
 #include "serverschema.h"
-#include "storedfiles.h"
 #include "maintenance/tarwriter.h"
 
 #include <QDir>
@@ -16,23 +15,27 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
-ServerBackup::ServerBackup(RecordStore &records, BlobStore &store, const StoredFiles &files, MaintenanceGate &gate)
-    : m_records(records), m_store(store), m_files(files), m_gate(gate)
+ServerBackup::ServerBackup(RecordStore &records, BlobStore &store, MaintenanceGate &gate)
+    : m_records(records), m_store(store), m_gate(gate)
 {}
 
 ServerBackup::~ServerBackup() = default;
 
 Status ServerBackup::snapshot(qint64 workspaceId, const QString &workspaceName)
 {
-    if (!QDir().mkpath(m_files.tempDir()))
-        return Status::failure(u"cannot create %1"_s.arg(m_files.tempDir()));
-    m_staging = std::make_unique<QTemporaryDir>(m_files.tempDir() + u"/backup-XXXXXX"_s);
+    const Result<QString> dir = m_store.maintenanceDir();
+    if (!dir)
+        return Status::failure(dir.error());
+    m_staging = std::make_unique<QTemporaryDir>(dir.value() + u"/backup-XXXXXX"_s);
     if (!m_staging->isValid() || !QDir().mkpath(m_staging->filePath(u"blobs"_s)))
-        return Status::failure(u"%1: cannot create a folder for a backup: %2"_s.arg(m_files.tempDir(),
+        return Status::failure(u"%1: cannot create a folder for a backup: %2"_s.arg(dir.value(),
                                                                                   m_staging->errorString()));
     // Cleanup waits: the originals named by the records are pinned before it may remove any.
     const QMutexLocker locked(&m_gate.work());
@@ -98,6 +101,7 @@ Status ServerBackup::write(QIODevice *device)
 {
     TarWriter tar(device);
     for (const Member &member : std::as_const(m_members)) {
+        touchStaging();
         Result<QString> sha256 = tar.addFile(member.name, member.path);
         if (!sha256)
             return Status::failure(sha256.error());
@@ -114,6 +118,14 @@ Status ServerBackup::write(QIODevice *device)
     if (!manifest)
         return Status::failure(manifest.error());
     return tar.finish();
+}
+
+// The pins are links to originals and keep their times; the folder's own time says the backup is alive.
+void ServerBackup::touchStaging() const
+{
+    if (::utimensat(AT_FDCWD, QFile::encodeName(m_staging->path()).constData(), nullptr, 0) != 0)
+        std::fprintf(stderr, "vitrine-server: backup: cannot touch %s: %s\n", qPrintable(m_staging->path()),
+                     strerror(errno));
 }
 
 QString ServerBackup::fileName() const

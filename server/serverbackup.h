@@ -13,17 +13,18 @@ class BlobStore;
 class MaintenanceGate;
 class QIODevice;
 class RecordStore;
-class StoredFiles;
 
 // GET …/backup (docs/api.md §9.4): a workspace as one tar archive (BackupLayout), taken
 // while the workspace stays in use. snapshot() reads the records with one statement (a
 // consistent state on SQLite and PostgreSQL alike) and pins the originals they hold with
 // hard links in a temporary folder, so no cleanup can take them away while the archive is
-// sent; write() then streams it at the client's pace. The folder goes with the object.
+// sent; write() then streams it at the client's pace, touching the folder as it goes (a
+// cleanup takes a folder left unchanged for a day to be a dead process's). The folder goes
+// with the object.
 class ServerBackup final
 {
 public:
-    ServerBackup(RecordStore &records, BlobStore &store, const StoredFiles &files, MaintenanceGate &gate);
+    ServerBackup(RecordStore &records, BlobStore &store, MaintenanceGate &gate);
     ~ServerBackup();
     Q_DISABLE_COPY_MOVE(ServerBackup)
 
@@ -40,10 +41,10 @@ private:
     };
     Status writeRecords(qint64 workspaceId, QStringList &blobs);
     Status pin(const QString &sha256);
+    void touchStaging() const;
 
     RecordStore &m_records;
     BlobStore &m_store;
-    const StoredFiles &m_files;
     MaintenanceGate &m_gate;
     std::unique_ptr<QTemporaryDir> m_staging;
     QList<Member> m_members;

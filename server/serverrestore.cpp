@@ -5,10 +5,10 @@
 #include "maintenance/backupmanifest.h"
 #include "maintenance/tarreader.h"
 #include "maintenancegate.h"
+#include "renditioncache.h"
 #include "serverschema.h"
 #include "storage/contenthash.h"
 #include "storage/diskflush.h"
-#include "storedfiles.h"
 #include "workspaceblobs.h"
 
 #include <QDir>
@@ -67,9 +67,9 @@ struct ServerRestore::Staged
     qint64 entities = 0;
 };
 
-ServerRestore::ServerRestore(RecordStore &records, WorkspaceBlobs &blobs, BlobStore &store, const StoredFiles &files,
-                             MaintenanceGate &gate)
-    : m_records(records), m_blobs(blobs), m_store(store), m_files(files), m_gate(gate)
+ServerRestore::ServerRestore(RecordStore &records, WorkspaceBlobs &blobs, BlobStore &store,
+                             const RenditionCache &renditions, MaintenanceGate &gate)
+    : m_records(records), m_blobs(blobs), m_store(store), m_renditions(renditions), m_gate(gate)
 {}
 
 bool ServerRestore::lacksSpace(const QString &dir, qint64 bytes)
@@ -81,11 +81,12 @@ bool ServerRestore::lacksSpace(const QString &dir, qint64 bytes)
 Result<ServerRestore::Report> ServerRestore::restore(const QString &archivePath, qint64 workspaceId)
 {
     using Answer = Result<Report>;
-    if (!QDir().mkpath(m_files.tempDir()))
-        return Answer::failure(u"cannot create %1"_s.arg(m_files.tempDir()));
-    QTemporaryDir staging(m_files.tempDir() + u"/restore-XXXXXX"_s);
+    const Result<QString> dir = m_store.maintenanceDir();
+    if (!dir)
+        return Answer::failure(dir.error());
+    QTemporaryDir staging(dir.value() + u"/restore-XXXXXX"_s);
     if (!staging.isValid() || !QDir().mkpath(staging.filePath(u"blobs"_s)))
-        return Answer::failure(u"%1: cannot create a folder to restore into: %2"_s.arg(m_files.tempDir(),
+        return Answer::failure(u"%1: cannot create a folder to restore into: %2"_s.arg(dir.value(),
                                                                                      staging.errorString()));
     Staged staged;
     staged.dir = staging.path();
@@ -281,10 +282,10 @@ void ServerRestore::dropUnheld(const QStringList &sha256s)
 {
     for (const QString &sha256 : sha256s) {
         Result<int> holders = m_blobs.holders(sha256);
-        if (!holders || holders.value() > 0 || m_files.hasPartialUpload(sha256))
+        if (!holders || holders.value() > 0 || m_store.hasPartialUpload(sha256))
             continue;
         QStringList paths{m_store.path(sha256)};
-        for (const StoredFiles::File &rendition : m_files.renditionsOf(sha256))
+        for (const RenditionCache::Rendition &rendition : m_renditions.renditionsOf(sha256))
             paths.append(rendition.path);
         for (const QString &path : std::as_const(paths)) {
             if (QFile::exists(path) && !QFile::remove(path))

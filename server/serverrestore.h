@@ -10,7 +10,7 @@
 
 class BlobStore;
 class MaintenanceGate;
-class StoredFiles;
+class RenditionCache;
 class TarReader;
 struct TarEntry;
 class WorkspaceBlobs;
@@ -38,7 +38,7 @@ public:
     // client (it names members, never server paths). ENOSPC: the disk is full (507).
     static constexpr int kRefused = EBADMSG;
 
-    ServerRestore(RecordStore &records, WorkspaceBlobs &blobs, BlobStore &store, const StoredFiles &files,
+    ServerRestore(RecordStore &records, WorkspaceBlobs &blobs, BlobStore &store, const RenditionCache &renditions,
                   MaintenanceGate &gate);
 
     Result<Report> restore(const QString &archivePath, qint64 workspaceId);
@@ -60,6 +60,6 @@ private:
     RecordStore &m_records;
     WorkspaceBlobs &m_blobs;
     BlobStore &m_store;
-    const StoredFiles &m_files;
+    const RenditionCache &m_renditions;
     MaintenanceGate &m_gate;
 };

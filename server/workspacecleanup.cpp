@@ -2,7 +2,7 @@
 
 #include "blobstore.h"
 #include "recordstore.h"
-#include "storedfiles.h"
+#include "temporaryfolder.h"
 #include "workspaceblobs.h"
 
 #include <QFile>
@@ -19,7 +19,8 @@ struct WorkspaceCleanup::Pass
     qint64 workspaceId = 0;
     QString user;
     Options options;
-    QDateTime cutoff; // older than this may go
+    QDateTime cutoff;          // older than this may go
+    QDateTime abandonedCutoff; // partial uploads and temporary files older than this go
     Report report;
     QSet<QString> liveContent; // SHA-256s of the workspace's live images
     QList<WorkspaceBlobs::Held> held;
@@ -35,14 +36,16 @@ QJsonObject WorkspaceCleanup::Report::toJson() const
             {u"removedRenditionBytes"_s, removedRenditionBytes},
             {u"removedPartialUploads"_s, removedPartialUploads},
             {u"removedPartialBytes"_s, removedPartialBytes},
+            {u"removedTemporaryFiles"_s, removedTemporaryFiles},
+            {u"removedTemporaryBytes"_s, removedTemporaryBytes},
             {u"missingBlobs"_s, QJsonArray::fromStringList(missingBlobs)},
             {u"skipped"_s, skipped},
             {u"failed"_s, failed}};
 }
 
 WorkspaceCleanup::WorkspaceCleanup(RecordStore &records, WorkspaceBlobs &blobs, BlobStore &store,
-                                   const StoredFiles &files)
-    : m_records(records), m_blobs(blobs), m_store(store), m_files(files)
+                                   const RenditionCache &renditions)
+    : m_records(records), m_blobs(blobs), m_store(store), m_renditions(renditions)
 {}
 
 Result<WorkspaceCleanup::Report> WorkspaceCleanup::run(qint64 workspaceId, const QString &user,
@@ -53,6 +56,7 @@ Result<WorkspaceCleanup::Report> WorkspaceCleanup::run(qint64 workspaceId, const
     pass.user = user;
     pass.options = options;
     pass.cutoff = QDateTime::currentDateTimeUtc().addSecs(-options.minAgeSeconds);
+    pass.abandonedCutoff = std::min(pass.cutoff, QDateTime::currentDateTimeUtc().addSecs(-kAbandonedSeconds));
     pass.report.dryRun = options.dryRun;
     for (const auto &step : {&WorkspaceCleanup::survey, &WorkspaceCleanup::removeBlobs,
                              &WorkspaceCleanup::removeRenditions}) {
@@ -60,6 +64,7 @@ Result<WorkspaceCleanup::Report> WorkspaceCleanup::run(qint64 workspaceId, const
             return Result<Report>::failure(done.error());
     }
     removePartialUploads(pass);
+    removeTemporaryFiles(pass);
     return pass.report;
 }
 
@@ -129,7 +134,7 @@ Result<bool> WorkspaceCleanup::removeBlob(Pass &pass, const QString &sha256)
     Result<int> holders = m_blobs.holders(sha256);
     if (!holders)
         return Result<bool>::failure(holders.error());
-    if (holders.value() == 0 && !m_files.hasPartialUpload(sha256) && m_store.exists(sha256)) {
+    if (holders.value() == 0 && !m_store.hasPartialUpload(sha256) && m_store.exists(sha256)) {
         if (removeFile(pass, m_store.path(sha256)))
             pass.bytesLeft.insert(sha256);
     } else if (holders.value() == 0 && !m_store.exists(sha256)) {
@@ -144,13 +149,13 @@ Status WorkspaceCleanup::removeRenditions(Pass &pass)
 {
     for (const WorkspaceBlobs::Held &blob : std::as_const(pass.held)) {
         const bool bytesLeft = pass.bytesLeft.contains(blob.sha256);
-        const QList<StoredFiles::File> renditions = m_files.renditionsOf(blob.sha256);
+        const QList<RenditionCache::Rendition> renditions = m_renditions.renditionsOf(blob.sha256);
         if (renditions.isEmpty())
             continue;
         Result<QSet<int>> shown = m_records.liveRotations(blob.sha256);
         if (!shown)
             return Status::failure(shown.error());
-        for (const StoredFiles::File &rendition : renditions) {
+        for (const RenditionCache::Rendition &rendition : renditions) {
             if (!bytesLeft && (shown->contains(rendition.rotation) || rendition.modified >= pass.cutoff))
                 continue;
             if (Status removed = removeRendition(pass, rendition, bytesLeft); !removed)
@@ -160,7 +165,7 @@ Status WorkspaceCleanup::removeRenditions(Pass &pass)
     return {};
 }
 
-Status WorkspaceCleanup::removeRendition(Pass &pass, const StoredFiles::File &rendition, bool bytesLeft)
+Status WorkspaceCleanup::removeRendition(Pass &pass, const RenditionCache::Rendition &rendition, bool bytesLeft)
 {
     if (!pass.options.dryRun) {
         // Checked again: an image may have come to show this rotation, the bytes may be back.
@@ -183,14 +188,12 @@ Status WorkspaceCleanup::removeRendition(Pass &pass, const StoredFiles::File &re
 
 void WorkspaceCleanup::removePartialUploads(Pass &pass)
 {
-    const QDateTime cutoff =
-        std::min(pass.cutoff, QDateTime::currentDateTimeUtc().addSecs(-kPartialUploadSeconds));
-    for (const StoredFiles::File &partial : m_files.partialUploads(pass.workspaceId)) {
-        if (partial.modified >= cutoff)
+    for (const BlobStore::PartialUpload &partial : m_store.partialUploads(pass.workspaceId)) {
+        if (partial.modified >= pass.abandonedCutoff)
             continue;
         if (!pass.options.dryRun) {
             const QFileInfo now(partial.path); // a part may have arrived meanwhile
-            if (!now.exists() || now.lastModified().toUTC() >= cutoff) {
+            if (!now.exists() || now.lastModified().toUTC() >= pass.abandonedCutoff) {
                 ++pass.report.skipped;
                 continue;
             }
@@ -202,13 +205,46 @@ void WorkspaceCleanup::removePartialUploads(Pass &pass)
     }
 }
 
+// Other server processes on this data directory may be using the folders: only what nothing
+// has changed in for a day goes (a backup being sent keeps its folder's time fresh).
+void WorkspaceCleanup::removeTemporaryFiles(Pass &pass)
+{
+    QList<TemporaryFolder> folders = m_store.temporaryFolders();
+    folders.append(m_renditions.temporaryFolder());
+    for (const TemporaryFolder &folder : std::as_const(folders)) {
+        for (const TemporaryFolder::Entry &entry : folder.entries()) {
+            if (entry.modified >= pass.abandonedCutoff)
+                continue;
+            if (!pass.options.dryRun) {
+                const std::optional<TemporaryFolder::Entry> now = TemporaryFolder::entry(entry.path);
+                if (!now || now->modified >= pass.abandonedCutoff) {
+                    ++pass.report.skipped;
+                    continue;
+                }
+                if (!removeTemporary(pass, entry.path))
+                    continue;
+            }
+            pass.report.removedTemporaryFiles += entry.files;
+            pass.report.removedTemporaryBytes += entry.bytes;
+        }
+    }
+}
+
 bool WorkspaceCleanup::removeFile(Pass &pass, const QString &path)
 {
     QFile file(path);
-    if (file.remove())
-        return true;
+    return file.remove() || failed(pass, path, file.errorString());
+}
+
+bool WorkspaceCleanup::removeTemporary(Pass &pass, const QString &path)
+{
+    return TemporaryFolder::remove(path) || failed(pass, path, u"not all of it could be removed"_s);
+}
+
+bool WorkspaceCleanup::failed(Pass &pass, const QString &path, const QString &reason)
+{
     ++pass.report.failed;
     std::fprintf(stderr, "vitrine-server: cleanup of workspace %lld: cannot remove %s: %s\n",
-                 static_cast<long long>(pass.workspaceId), qPrintable(path), qPrintable(file.errorString()));
+                 static_cast<long long>(pass.workspaceId), qPrintable(path), qPrintable(reason));
     return false;
 }

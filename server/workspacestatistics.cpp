@@ -1,7 +1,8 @@
 #include "workspacestatistics.h"
 
+#include "blobstore.h"
 #include "recordstore.h"
-#include "storedfiles.h"
+#include "renditioncache.h"
 #include "workspaceblobs.h"
 
 #include <QJsonArray>
@@ -43,8 +44,9 @@ struct WorkspaceStatistics::Counts
     qint64 partials = 0, partialBytes = 0;
 };
 
-WorkspaceStatistics::WorkspaceStatistics(RecordStore &records, WorkspaceBlobs &blobs, const StoredFiles &files)
-    : m_records(records), m_blobs(blobs), m_files(files)
+WorkspaceStatistics::WorkspaceStatistics(RecordStore &records, WorkspaceBlobs &blobs, const BlobStore &store,
+                                         const RenditionCache &renditions)
+    : m_records(records), m_blobs(blobs), m_store(store), m_renditions(renditions)
 {}
 
 Result<QJsonObject> WorkspaceStatistics::collect(qint64 workspaceId, const QString &workspaceName)
@@ -104,13 +106,13 @@ Status WorkspaceStatistics::countFiles(qint64 workspaceId, Counts &counts)
         ++counts.blobs;
         counts.blobBytes += blob.bytes;
     }
-    for (const StoredFiles::File &rendition : m_files.renditions()) {
+    for (const RenditionCache::Rendition &rendition : m_renditions.renditions()) {
         if (hashes.contains(rendition.sha256)) {
             ++counts.renditions;
             counts.renditionBytes += rendition.bytes;
         }
     }
-    for (const StoredFiles::File &partial : m_files.partialUploads(workspaceId)) {
+    for (const BlobStore::PartialUpload &partial : m_store.partialUploads(workspaceId)) {
         ++counts.partials;
         counts.partialBytes += partial.bytes;
     }

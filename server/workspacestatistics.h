@@ -5,8 +5,9 @@
 #include <QJsonObject>
 #include <QString>
 
+class BlobStore;
 class RecordStore;
-class StoredFiles;
+class RenditionCache;
 class WorkspaceBlobs;
 
 // GET …/statistics (docs/api.md §9.2): counts of the workspace's live records, and the
@@ -15,7 +16,8 @@ class WorkspaceBlobs;
 class WorkspaceStatistics final
 {
 public:
-    WorkspaceStatistics(RecordStore &records, WorkspaceBlobs &blobs, const StoredFiles &files);
+    WorkspaceStatistics(RecordStore &records, WorkspaceBlobs &blobs, const BlobStore &store,
+                        const RenditionCache &renditions);
 
     Result<QJsonObject> collect(qint64 workspaceId, const QString &workspaceName);
 
@@ -26,5 +28,6 @@ private:
 
     RecordStore &m_records;
     WorkspaceBlobs &m_blobs;
-    const StoredFiles &m_files;
+    const BlobStore &m_store;
+    const RenditionCache &m_renditions;
 };

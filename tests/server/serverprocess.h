@@ -30,6 +30,7 @@ public:
     QString dataDir() const { return m_dataDir; }
     // The --database URL given to every command; empty on SQLite.
     QString databaseUrl() const { return m_databaseUrl; }
+    void setDatabaseUrl(const QString &url) { m_databaseUrl = url; }
 
     // VITRINE_ADMIN_PASSWORD for the next start; an empty one leaves it unset.
     void setAdminPassword(const QString &password) { m_adminPassword = password; }

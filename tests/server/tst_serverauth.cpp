@@ -5,6 +5,7 @@
 // with failed logins get a data directory of their own: failures count per address too.
 #include "httpexpect.h"
 #include "serverprocess.h"
+#include "testuser.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -27,7 +28,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kAdminPassword = u"admin-secret-1"_s;
 const QString kLogin = u"/api/v1/auth/login"_s;
 const QString kMe = u"/api/v1/auth/me"_s;
 const QString kLogout = u"/api/v1/auth/logout"_s;
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QVERIFY(help.out.contains(u"usage:"_s));
 
         ServerProcess tls(newDataDir());
-        tls.setAdminPassword(kAdminPassword);
+        tls.setAdminPassword(kAdmin.password);
         const ServerProcess::Command halfTls =
             tls.run({u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--tls-cert"_s, m_dir.filePath(u"cert.pem"_s)});
         QCOMPARE(halfTls.exitCode, 2);
@@ -184,7 +184,7 @@ private Q_SLOTS:
     void healthNeedsNoLogin()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
 
@@ -211,14 +211,14 @@ private Q_SLOTS:
     void firstStartCreatesTheAdminOnce()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         // A password that was given is not printed.
         QVERIFY2(!server.startupOutput().contains(u"First start"_s), qPrintable(server.startupOutput()));
-        QVERIFY(!server.startupOutput().contains(kAdminPassword));
+        QVERIFY(!server.startupOutput().contains(kAdmin.password));
         HttpClient http(server.baseUrl());
 
-        const HttpReply login = http.login(u"admin"_s, kAdminPassword);
+        const HttpReply login = http.login(u"admin"_s, kAdmin.password);
         EXPECT_STATUS(login, 200);
         const QString token = tokenOf(login);
         QCOMPARE(token.size(), 43); // 32 random bytes, base64url without padding
@@ -251,14 +251,14 @@ private Q_SLOTS:
         EXPECT_STATUS(meAgain, 200);
         QCOMPARE(workspacesOf(meAgain), workspaces); // the same workspace, role and identity
         EXPECT_AUTH_ERROR(again.login(u"admin"_s, otherPassword), 401, u"unauthorized"_s);
-        EXPECT_STATUS(again.login(u"admin"_s, kAdminPassword), 200);
+        EXPECT_STATUS(again.login(u"admin"_s, kAdmin.password), 200);
         const ServerProcess::Command addMain = server.workspaceAdd(u"main"_s);
         QVERIFY(addMain.exitCode != 0);
         QVERIFY2(addMain.err.contains(u"exists already"_s), qPrintable(addMain.err));
         STOP(server);
 
         for (const QString &log : {firstLog, server.standardError()}) {
-            const QString problem = accessLogProblem(log, {kAdminPassword, otherPassword, token});
+            const QString problem = accessLogProblem(log, {kAdmin.password, otherPassword, token});
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
     }
@@ -294,7 +294,7 @@ private Q_SLOTS:
     void wrongCredentialsAreRefusedAlike()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
 
@@ -307,19 +307,19 @@ private Q_SLOTS:
         QCOMPARE(unknownUser.header("WWW-Authenticate"), wrongPassword.header("WWW-Authenticate"));
 
         // Two failures lock nobody out, and the right password still works.
-        const HttpReply right = http.login(u"admin"_s, kAdminPassword);
+        const HttpReply right = http.login(u"admin"_s, kAdmin.password);
         EXPECT_STATUS(right, 200);
         EXPECT_STATUS(http.me(tokenOf(right)), 200);
         STOP(server);
-        const QString problem = accessLogProblem(server.standardError(), {kAdminPassword, u"wrong-password"_s,
-                                                                          tokenOf(right)});
+        const QString problem =
+            accessLogProblem(server.standardError(), {kAdmin.password, u"wrong-password"_s, tokenOf(right)});
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void malformedLoginsAreBadRequests()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
 
@@ -343,7 +343,7 @@ private Q_SLOTS:
             EXPECT_AUTH_ERROR(reply, 400, u"bad_request"_s);
         }
         // None of them counted as a failed login (more than five would lock the address).
-        const HttpReply right = http.login(u"admin"_s, kAdminPassword);
+        const HttpReply right = http.login(u"admin"_s, kAdmin.password);
         EXPECT_STATUS(right, 200);
         STOP(server);
         QCOMPARE(requestsIn(server.standardError()).count(u"POST /api/v1/auth/login 400"_s), bodies.size());
@@ -352,7 +352,7 @@ private Q_SLOTS:
     void tokensAreRequired()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
 
@@ -368,8 +368,8 @@ private Q_SLOTS:
         EXPECT_AUTH_ERROR(http.send({"GET", kMe, {}, {}, {}, "Basic " + QByteArray("admin:admin-secret-1").toBase64()}),
                      401, u"unauthorized"_s);
 
-        const QString first = tokenOf(http.login(u"admin"_s, kAdminPassword));
-        const QString second = tokenOf(http.login(u"admin"_s, kAdminPassword));
+        const QString first = tokenOf(http.login(u"admin"_s, kAdmin.password));
+        const QString second = tokenOf(http.login(u"admin"_s, kAdmin.password));
         QVERIFY(!first.isEmpty());
         QVERIFY(!second.isEmpty());
         QVERIFY(first != second);
@@ -398,7 +398,7 @@ private Q_SLOTS:
     void removedUsersLoseTheirTokens()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
         // Admin commands work beside the running server, on the same database.
@@ -423,7 +423,7 @@ private Q_SLOTS:
         QVERIFY2(removedAgain.err.contains(u"no user named \"bob\""_s), qPrintable(removedAgain.err));
 
         // The admin is untouched.
-        const HttpReply admin = http.me(tokenOf(http.login(u"admin"_s, kAdminPassword)));
+        const HttpReply admin = http.me(tokenOf(http.login(u"admin"_s, kAdmin.password)));
         EXPECT_STATUS(admin, 200);
         QCOMPARE(workspacesOf(admin).size(), 1);
         QCOMPARE(workspacesOf(admin).at(0)[u"role"_s].toString(), u"admin"_s);
@@ -433,10 +433,10 @@ private Q_SLOTS:
     void tokenDaysSetTheExpiry()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server, {u"--token-days"_s, u"1"_s});
         HttpClient http(server.baseUrl());
-        const HttpReply login = http.login(u"admin"_s, kAdminPassword);
+        const HttpReply login = http.login(u"admin"_s, kAdmin.password);
         EXPECT_STATUS(login, 200);
         const QDateTime expires = QDateTime::fromString(login.json.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
         QVERIFY2(expires.isValid(), qPrintable(login.describe()));
@@ -448,7 +448,7 @@ private Q_SLOTS:
     void failedLoginsAreRateLimited()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
         QCOMPARE(server.userAdd(u"alice"_s, u"alice-password-1"_s).exitCode, 0);
@@ -468,7 +468,7 @@ private Q_SLOTS:
         // The failures also count for the address they came from: from 127.0.0.1 every user
         // is refused now, with the right password too, and unknown names alike.
         EXPECT_AUTH_ERROR(http.login(u"bob"_s, u"bob-password-1"_s), 429, u"rate_limited"_s);
-        EXPECT_AUTH_ERROR(http.login(u"admin"_s, kAdminPassword), 429, u"rate_limited"_s);
+        EXPECT_AUTH_ERROR(http.login(u"admin"_s, kAdmin.password), 429, u"rate_limited"_s);
         EXPECT_AUTH_ERROR(http.login(u"nobody"_s, u"whatever-1"_s), 429, u"rate_limited"_s);
         // Tokens and requests that need no login are not throttled.
         EXPECT_STATUS(http.get(kHealth), 200);
@@ -486,8 +486,8 @@ private Q_SLOTS:
         STOP(server);
 
         for (const QString &log : {firstLog, server.standardError()}) {
-            const QString problem = accessLogProblem(log, {kAdminPassword, u"alice-password-1"_s,
-                                                           u"bob-password-1"_s, u"guess-0"_s, u"whatever-1"_s});
+            const QString problem = accessLogProblem(
+                log, {kAdmin.password, u"alice-password-1"_s, u"bob-password-1"_s, u"guess-0"_s, u"whatever-1"_s});
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
     }
@@ -495,7 +495,7 @@ private Q_SLOTS:
     void concurrentGuessesStayWithinTheLimit()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
         QCOMPARE(server.userAdd(u"carol"_s, u"carol-password-1"_s).exitCode, 0);
@@ -523,12 +523,12 @@ private Q_SLOTS:
     void passwdRevokesTokens()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
         QCOMPARE(server.userAdd(u"dave"_s, u"dave-password-1"_s).exitCode, 0);
         const QString dave = tokenOf(http.login(u"dave"_s, u"dave-password-1"_s));
-        const QString admin = tokenOf(http.login(u"admin"_s, kAdminPassword));
+        const QString admin = tokenOf(http.login(u"admin"_s, kAdmin.password));
         QVERIFY(!dave.isEmpty());
         QVERIFY(!admin.isEmpty());
 
@@ -550,16 +550,16 @@ private Q_SLOTS:
         EXPECT_STATUS(relogin, 200);
         EXPECT_STATUS(http.me(tokenOf(relogin)), 200);
         STOP(server);
-        const QString problem = accessLogProblem(server.standardError(), {u"dave-password-1"_s, u"dave-password-2"_s,
-                                                                          kAdminPassword, dave, admin,
-                                                                          tokenOf(relogin)});
+        const QString problem =
+            accessLogProblem(server.standardError(), {u"dave-password-1"_s, u"dave-password-2"_s, kAdmin.password, dave,
+                                                      admin, tokenOf(relogin)});
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void userAddRefusesBadInput()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
 
@@ -588,14 +588,14 @@ private Q_SLOTS:
         }
         EXPECT_AUTH_ERROR(http.login(u"erin"_s, u"seven-7"_s), 401, u"unauthorized"_s);
         EXPECT_AUTH_ERROR(http.login(u"admin"_s, u"other-password-1"_s), 401, u"unauthorized"_s);
-        EXPECT_STATUS(http.login(u"admin"_s, kAdminPassword), 200);
+        EXPECT_STATUS(http.login(u"admin"_s, kAdmin.password), 200);
         STOP(server);
     }
 
     void workspaceGrantsShowInMe()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
         QCOMPARE(server.userAdd(u"frank"_s, u"frank-password-1"_s).exitCode, 0);
@@ -652,10 +652,10 @@ private Q_SLOTS:
     void accessLogHoldsNoSecrets()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
-        const QString token = tokenOf(http.login(u"admin"_s, kAdminPassword));
+        const QString token = tokenOf(http.login(u"admin"_s, kAdmin.password));
         QVERIFY(!token.isEmpty());
         EXPECT_STATUS(http.me(token), 200);
         EXPECT_STATUS(http.get(kHealth + u"?token="_s + token), 200); // a query is not logged
@@ -665,20 +665,20 @@ private Q_SLOTS:
         STOP(server);
 
         const QString log = server.standardError();
-        const QString problem = accessLogProblem(log, {kAdminPassword, u"wrong-secret-9"_s, token,
-                                                       u"garbage-token-xyz"_s});
+        const QString problem =
+            accessLogProblem(log, {kAdmin.password, u"wrong-secret-9"_s, token, u"garbage-token-xyz"_s});
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(requestsIn(log), QStringList({u"GET /api/v1/auth/me 200"_s, u"GET /api/v1/auth/me 401"_s,
                                                u"GET /api/v1/health 200"_s, u"POST /api/v1/auth/login 200"_s,
                                                u"POST /api/v1/auth/login 401"_s, u"POST /api/v1/auth/logout 204"_s}));
         QVERIFY(!server.standardOutput().contains(token));
-        QVERIFY(!server.standardOutput().contains(kAdminPassword));
+        QVERIFY(!server.standardOutput().contains(kAdmin.password));
     }
 
     void sigtermStopsCleanly()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl(), true);
         EXPECT_STATUS(http.get(kHealth), 200); // opens a connection the login below reuses
@@ -690,7 +690,7 @@ private Q_SLOTS:
             stopping.start();
             stopped = server.stop();
         });
-        const HttpReply login = http.login(u"admin"_s, kAdminPassword);
+        const HttpReply login = http.login(u"admin"_s, kAdmin.password);
         QTRY_VERIFY2(!server.isRunning(), "SIGTERM did not stop the server");
         QVERIFY2(stopped, qPrintable(server.errorString()));
         EXPECT_STATUS(login, 200);
@@ -706,7 +706,7 @@ private Q_SLOTS:
     void idleConnectionsDelayTheStop()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl(), true);
         EXPECT_STATUS(http.get(kHealth), 200); // the connection stays open, idle, as a desktop's would
@@ -730,7 +730,7 @@ private Q_SLOTS:
         for (int i = 0; i < kParallel; ++i)
             dataDirs.append(newDataDir());
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"VITRINE_ADMIN_PASSWORD"_s, kAdminPassword);
+        environment.insert(u"VITRINE_ADMIN_PASSWORD"_s, kAdmin.password);
         int attempts = 0;
         int lost = 0;
         for (int round = 0; round < kRounds && lost == 0; ++round) {
@@ -780,7 +780,7 @@ private Q_SLOTS:
     void authEndpointsFollowTheProtocol()
     {
         ServerProcess server(newDataDir());
-        server.setAdminPassword(kAdminPassword);
+        server.setAdminPassword(kAdmin.password);
         START(server);
         HttpClient http(server.baseUrl());
 

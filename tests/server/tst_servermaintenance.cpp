@@ -6,90 +6,27 @@
 // own (ustar only: the server's member names are short), independent of the server's code,
 // to tamper with them member by member.
 #include "httpexpect.h"
-#include "serverprocess.h"
+#include "servertestsession.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 #include <cstring>
-#include <memory>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-
-const QString kAdminPassword = u"admin-secret-1"_s;
-const QString kMain = u"main"_s;
-const QString kOther = u"other"_s;
-
-struct User
-{
-    QString name;
-    QString password;
-};
-const User kStaff{u"stella"_s, u"stella-password-1"_s};    // staff in main
-const User kViewer{u"victor"_s, u"victor-password-1"_s};   // viewer in main
-const User kOtherStaff{u"bruno"_s, u"bruno-password-1"_s}; // staff in other, nothing in main
-
-QString ws(const QString &workspace)
-{
-    return u"/api/v1/workspaces/"_s + workspace;
-}
-
-QString sha256Of(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-QByteArray quoted(qint64 revision)
-{
-    return '"' + QByteArray::number(revision) + '"';
-}
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// An original: a small PNG of noise, unique per seed.
-struct Blob
-{
-    QByteArray bytes;
-    QString sha256;
-    int side = 0;
-};
-
-Blob makeBlob(int seed, int side = 8)
-{
-    QImage image(side, side, QImage::Format_RGB32);
-    quint32 state = quint32(seed) * 2654435761u + 977u;
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            state = state * 1664525u + 1013904223u;
-            image.setPixel(x, y, 0xff000000u | (state >> 8));
-        }
-    image.setText(u"seed"_s, u"maintenance-%1"_s.arg(seed));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return {bytes, sha256Of(bytes), side};
-}
 
 // ---- a minimal ustar reader and writer ----
 
@@ -184,17 +121,6 @@ qsizetype indexOfMember(const QList<TarMember> &members, const QByteArray &name)
     return -1;
 }
 
-// The files under dir, relative, sorted (none when it does not exist).
-QStringList filesUnder(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(QDir(dir).relativeFilePath(it.next()));
-    files.sort();
-    return files;
-}
-
 // What a feed says about each record: "type id" → the change.
 QMap<QString, QJsonObject> byRecord(const QList<QJsonObject> &changes)
 {
@@ -213,52 +139,35 @@ class TestServerMaintenance final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QString m_admin; // tokens
-    QString m_staff;
-    QString m_viewer;
-    QString m_otherStaff;
+    ServerTestSession m_session;
+    // Tokens, filled by the logins in initTestCase.
+    const QString &m_admin = m_session.token(kAdmin);
+    const QString &m_staff = m_session.token(kStaff);
+    const QString &m_viewer = m_session.token(kViewer);
+    const QString &m_otherStaff = m_session.token(kOtherStaff);
     int m_seeds = 0;
 
-    QString dataDir() const { return m_dir.filePath(u"data"_s); }
+    QString dataDir() const { return m_session.dataDir(); }
     QString blobFile(const QString &sha256) const
     {
         return dataDir() + u"/blobs/"_s + sha256.left(2) + u'/' + sha256;
     }
-    Blob newBlob() { return makeBlob(++m_seeds); }
-
-    // ---- requests ----
-
-    HttpReply call(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body = {},
-                   const Headers &headers = {}, const QByteArray &contentType = "application/json")
+    // An original: a small PNG of noise, unique per seed.
+    Blob newBlob()
     {
-        HttpRequest request;
-        request.method = method;
-        request.path = path;
-        request.body = body;
-        request.contentType = contentType;
-        request.token = token;
-        request.headers = headers;
-        return m_http->send(request);
+        ++m_seeds;
+        return noiseBlob(m_seeds, 8, 977u, u"maintenance-%1"_s.arg(m_seeds));
     }
+
+    // ---- requests, as the admin unless a token is given (the shared ones are the session's) ----
+
     HttpReply putBlob(const QString &workspace, const Blob &blob, const QByteArray &contentRange = {},
                       qsizetype length = -1)
     {
-        Headers headers;
-        if (!contentRange.isEmpty())
-            headers.append({"Content-Range", contentRange});
-        return call("PUT", ws(workspace) + u"/blobs/"_s + blob.sha256, m_admin,
-                    length < 0 ? blob.bytes : blob.bytes.left(length), headers, "application/octet-stream");
+        return m_session.putBlob(workspace, blob.sha256, length < 0 ? blob.bytes : blob.bytes.left(length), m_admin,
+                                 contentRange);
     }
-    bool upload(const QString &workspace, const Blob &blob)
-    {
-        const HttpReply reply = putBlob(workspace, blob);
-        if (reply.status != 201 && reply.status != 200)
-            qWarning("uploading %s: %s", qPrintable(blob.sha256), qPrintable(reply.describe()));
-        return reply.status == 201 || reply.status == 200;
-    }
+    bool upload(const QString &workspace, const Blob &blob) { return m_session.uploadBlob(workspace, blob, m_admin); }
     // The first bytes of a new original, as a partial upload; the blob.
     Blob startUpload(const QString &workspace, qsizetype length)
     {
@@ -271,131 +180,90 @@ private:
             qWarning("partial upload: %s", qPrintable(reply.describe()));
         return blob;
     }
-    // A new original uploaded and its image created; the record.
+    // A new original uploaded and its image created; the record, or an empty one after a warning.
     QJsonObject makeImage(const QString &workspace, const QJsonObject &texts = {}, Blob *made = nullptr)
     {
         const Blob blob = newBlob();
         if (made)
             *made = blob;
-        if (!upload(workspace, blob))
-            return {};
-        const QString uid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QJsonObject body{{u"uid"_s, uid},
-                         {u"sha256"_s, blob.sha256},
-                         {u"format"_s, u"png"_s},
-                         {u"width"_s, blob.side},
-                         {u"height"_s, blob.side},
-                         {u"bytes"_s, blob.bytes.size()},
-                         {u"originalName"_s, u"image-%1.png"_s.arg(blob.sha256.left(8))},
-                         {u"createdAt"_s, u"2024-05-01T12:00:00.000Z"_s}};
-        for (auto it = texts.begin(); it != texts.end(); ++it)
-            body.insert(it.key(), it.value());
-        const HttpReply reply =
-            call("PUT", ws(workspace) + u"/images/"_s + uid, m_admin, json(body), {{"If-None-Match", "*"}});
-        if (reply.status != 201)
-            qWarning("creating image %s: %s", qPrintable(uid), qPrintable(reply.describe()));
-        return reply.json;
+        return m_session.makeImage(workspace, blob, m_admin, texts);
     }
     HttpReply getImage(const QString &workspace, const QString &uid)
     {
-        return call("GET", ws(workspace) + u"/images/"_s + uid, m_admin);
+        return m_session.getImage(workspace, uid, m_admin);
     }
     HttpReply patchImage(const QString &workspace, const QJsonObject &image, const QJsonObject &change)
     {
-        return call("PATCH", ws(workspace) + u"/images/"_s + image.value(u"uid"_s).toString(), m_admin, json(change),
-                    {{"If-Match", quoted(image.value(u"revision"_s).toInteger())}});
+        return m_session.patchImage(workspace, image.value(u"uid"_s).toString(), image.value(u"revision"_s).toInteger(),
+                                    change, m_admin);
     }
     HttpReply deleteImage(const QString &workspace, const QJsonObject &image)
     {
-        return call("DELETE", ws(workspace) + u"/images/"_s + image.value(u"uid"_s).toString(), m_admin, {},
-                    {{"If-Match", quoted(image.value(u"revision"_s).toInteger())}});
+        return m_session.deleteImage(workspace, image.value(u"uid"_s).toString(),
+                                     image.value(u"revision"_s).toInteger(), m_admin);
     }
     HttpReply createEntity(const QString &workspace, const QString &kind, const QString &key)
     {
-        return call("PUT", ws(workspace) + u"/entities/"_s + kind + u'/' + key, m_admin,
-                    json({{u"name"_s, QString(u"Entity "_s + key)}}), {{"If-None-Match", "*"}});
+        return m_session.createEntity(workspace, kind + u':' + key, {{u"name"_s, QString(u"Entity "_s + key)}},
+                                      m_admin);
     }
     HttpReply putGallery(const QString &workspace, const QString &kind, const QString &key, const QStringList &order)
     {
-        return call("PUT", ws(workspace) + u"/entities/"_s + kind + u'/' + key + u"/gallery"_s, m_admin,
-                    json({{u"order"_s, QJsonArray::fromStringList(order)},
-                          {u"primary"_s, order.isEmpty() ? QJsonValue() : QJsonValue(order.first())},
-                          {u"pinned"_s, false}}),
-                    {{"If-Match", "\"0\""}});
+        return m_session.call("PUT", entityPath(workspace, kind + u':' + key) + u"/gallery"_s, m_admin,
+                              json({{u"order"_s, QJsonArray::fromStringList(order)},
+                                    {u"primary"_s, order.isEmpty() ? QJsonValue() : QJsonValue(order.first())},
+                                    {u"pinned"_s, false}}),
+                              {{"If-Match", "\"0\""}});
     }
     HttpReply getBlob(const QString &workspace, const QString &sha256)
     {
-        return call("GET", ws(workspace) + u"/blobs/"_s + sha256, m_admin);
+        return m_session.getBlob(workspace, sha256, m_admin);
     }
     HttpReply rendition(const QString &workspace, const QString &sha256, int rotation)
     {
-        return call("GET",
-                    ws(workspace) + u"/renditions/"_s + sha256 + u"/small?rotation="_s + QString::number(rotation),
-                    m_admin);
+        return m_session.call(
+            "GET", ws(workspace) + u"/renditions/"_s + sha256 + u"/small?rotation="_s + QString::number(rotation),
+            m_admin);
     }
     HttpReply statistics(const QString &workspace, const QString &token = {})
     {
-        return call("GET", ws(workspace) + u"/statistics"_s, token.isEmpty() ? m_admin : token);
+        return m_session.call("GET", ws(workspace) + u"/statistics"_s, token.isEmpty() ? m_admin : token);
     }
     HttpReply cleanup(const QString &workspace, const QJsonObject &body, const QString &token = {})
     {
-        return call("POST", ws(workspace) + u"/maintenance/cleanup"_s, token.isEmpty() ? m_admin : token, json(body));
+        return m_session.call("POST", ws(workspace) + u"/maintenance/cleanup"_s, token.isEmpty() ? m_admin : token,
+                              json(body));
     }
     HttpReply backup(const QString &workspace, const QString &token = {})
     {
-        return call("GET", ws(workspace) + u"/backup"_s, token.isEmpty() ? m_admin : token);
+        return m_session.call("GET", ws(workspace) + u"/backup"_s, token.isEmpty() ? m_admin : token);
     }
     HttpRequest restoreRequest(const QString &workspace, const QByteArray &archive, const QString &token = {})
     {
-        HttpRequest request;
-        request.method = "PUT";
-        request.path = ws(workspace) + u"/backup"_s;
-        request.body = archive;
-        request.contentType = "application/x-tar";
-        request.token = token.isEmpty() ? m_admin : token;
-        return request;
+        return apiRequest("PUT", ws(workspace) + u"/backup"_s, token.isEmpty() ? m_admin : token, archive, {},
+                          "application/x-tar");
     }
     HttpReply restore(const QString &workspace, const QByteArray &archive, const QString &token = {})
     {
-        return m_http->send(restoreRequest(workspace, archive, token));
+        return m_session.http().send(restoreRequest(workspace, archive, token));
     }
 
     // The whole change feed; empty after a warning on an error. identity: the feed's.
     QList<QJsonObject> feed(const QString &workspace, QString *identity = nullptr)
     {
-        QList<QJsonObject> all;
-        qint64 after = 0;
-        for (int page = 0; page < 1000; ++page) {
-            const HttpReply reply = call("GET", ws(workspace) + u"/changes?limit=1000&after=%1"_s.arg(after), m_admin);
-            if (reply.status != 200) {
-                qWarning("feed: %s", qPrintable(reply.describe()));
-                return {};
-            }
-            if (identity)
-                *identity = reply.json.value(u"identity"_s).toString();
-            for (const QJsonValue &change : reply.json.value(u"changes"_s).toArray())
-                all.append(change.toObject());
-            after = reply.json.value(u"next"_s).toInteger();
-            if (!reply.json.value(u"more"_s).toBool())
-                break;
-        }
-        return all;
+        return m_session.feed(workspace, m_admin, 0, 1000, nullptr, identity);
     }
+    // One page of changes after `after`.
     QList<QJsonObject> changesAfter(const QString &workspace, qint64 after)
     {
-        const HttpReply reply = call("GET", ws(workspace) + u"/changes?limit=1000&after=%1"_s.arg(after), m_admin);
+        const HttpReply reply =
+            m_session.call("GET", ws(workspace) + u"/changes?limit=1000&after=%1"_s.arg(after), m_admin);
         QList<QJsonObject> changes;
         for (const QJsonValue &change : reply.json.value(u"changes"_s).toArray())
             changes.append(change.toObject());
         return changes;
     }
-    QString identityFromMe(const QString &workspace)
-    {
-        for (const QJsonValue &entry : m_http->me(m_admin).json.value(u"workspaces"_s).toArray())
-            if (entry.toObject().value(u"name"_s).toString() == workspace)
-                return entry.toObject().value(u"identity"_s).toString();
-        return {};
-    }
+    QString identityFromMe(const QString &workspace) { return m_session.identityFromMe(m_admin, workspace); }
     // The partial upload of these bytes, made older by seconds.
     bool ageUpload(const QString &sha256, qint64 seconds)
     {
@@ -420,55 +288,42 @@ private:
         return {{u"identity"_s, identity}, {u"changes"_s, all}, {u"statistics"_s, stats}};
     }
     QStringList leftovers() const { return filesUnder(dataDir() + u"/tmp/maintenance"_s); }
+    // A file under the data directory, written with its folders.
+    bool writeData(const QString &relative, const QByteArray &bytes) const
+    {
+        QFile file(dataDir() + u'/' + relative);
+        return QDir().mkpath(QFileInfo(file).path()) && file.open(QIODevice::WriteOnly) &&
+               file.write(bytes) == bytes.size();
+    }
+    // A file or folder under the data directory made older by seconds (its own time: a folder's
+    // files keep theirs).
+    bool age(const QString &relative, qint64 seconds) const
+    {
+        const time_t when = time_t(QDateTime::currentSecsSinceEpoch() - seconds);
+        const struct timespec times[2] = {{when, 0}, {when, 0}};
+        return ::utimensat(AT_FDCWD, QFile::encodeName(dataDir() + u'/' + relative).constData(), times,
+                           AT_SYMLINK_NOFOLLOW) == 0;
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(QFile::exists(ServerProcess::program()), qPrintable(ServerProcess::program()));
-        m_server = std::make_unique<ServerProcess>(dataDir());
-        m_server->setAdminPassword(kAdminPassword);
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-
-        for (const User &user : {kStaff, kViewer, kOtherStaff}) {
-            const ServerProcess::Command added = m_server->userAdd(user.name, user.password);
+        EXPECT_DONE(m_session.start());
+        // A workspace for each test; the admin is admin in each, and in other.
+        const QStringList own = {u"stats"_s,  u"clean"_s, u"lost"_s,   u"shareA"_s,
+                                 u"shareB"_s, u"vault"_s, u"tamper"_s, u"large"_s};
+        for (const QString &workspace : own) {
+            const ServerProcess::Command added = m_session.server().workspaceAdd(workspace);
             QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         }
-        for (const QString &workspace : {kOther, u"stats"_s, u"clean"_s, u"lost"_s, u"shareA"_s, u"shareB"_s,
-                                         u"vault"_s, u"tamper"_s, u"large"_s}) {
-            const ServerProcess::Command added = m_server->workspaceAdd(workspace);
-            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-            const ServerProcess::Command granted = m_server->workspaceGrant(workspace, u"admin"_s, u"admin"_s);
+        for (const QString &workspace : QStringList{kOther} + own) {
+            const ServerProcess::Command granted = m_session.server().workspaceGrant(workspace, u"admin"_s, u"admin"_s);
             QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
         }
-        for (const auto &[workspace, user, role] :
-             {std::tuple{kMain, kStaff.name, u"staff"_s}, std::tuple{kMain, kViewer.name, u"viewer"_s},
-              std::tuple{kOther, kOtherStaff.name, u"staff"_s}}) {
-            const ServerProcess::Command granted = m_server->workspaceGrant(workspace, user, role);
-            QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
-        }
-        const auto login = [this](const QString &user, const QString &password) {
-            const HttpReply reply = m_http->login(user, password);
-            if (reply.status != 200)
-                qWarning("login %s: %s", qPrintable(user), qPrintable(reply.describe()));
-            return reply.json.value(u"token"_s).toString();
-        };
-        m_admin = login(u"admin"_s, kAdminPassword);
-        m_staff = login(kStaff.name, kStaff.password);
-        m_viewer = login(kViewer.name, kViewer.password);
-        m_otherStaff = login(kOtherStaff.name, kOtherStaff.password);
-        QVERIFY(!m_admin.isEmpty() && !m_staff.isEmpty() && !m_viewer.isEmpty() && !m_otherStaff.isEmpty());
+        EXPECT_DONE(m_session.logIn({kAdmin, kStaff, kViewer, kOtherStaff}));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server && m_server->isRunning())
-            QVERIFY2(m_server->stop(), qPrintable(m_server->errorString()));
-        // The server logs every failure inside it; none of the requests here may cause one.
-        if (m_server)
-            QVERIFY2(!m_server->standardError().contains(u"internal error"_s), qPrintable(m_server->standardError()));
-    }
+    void cleanupTestCase() { EXPECT_DONE(m_session.finish()); }
 
     // ================================================================ statistics (§9.2)
 
@@ -478,7 +333,8 @@ private Q_SLOTS:
         EXPECT_STATUS(createEntity(w, u"product"_s, u"P-1"_s), 201);
         const HttpReply customer = createEntity(w, u"customer"_s, u"C-1"_s);
         EXPECT_STATUS(customer, 201);
-        EXPECT_STATUS(call("DELETE", ws(w) + u"/entities/customer/C-1"_s, m_admin, {}, {{"If-Match", "\"1\""}}), 200);
+        EXPECT_STATUS(
+            m_session.call("DELETE", ws(w) + u"/entities/customer/C-1"_s, m_admin, {}, {{"If-Match", "\"1\""}}), 200);
         Blob a, b, c;
         const QJsonObject imageA = makeImage(w, {{u"imageType"_s, u"Produktfoto"_s}}, &a);
         const QJsonObject imageB = makeImage(w, {}, &b);
@@ -556,6 +412,7 @@ private Q_SLOTS:
                  (QJsonObject{{u"dryRun"_s, true}, {u"removedBlobs"_s, 0}, {u"removedBlobBytes"_s, 0},
                               {u"removedRenditions"_s, 0}, {u"removedRenditionBytes"_s, 0},
                               {u"removedPartialUploads"_s, 1}, {u"removedPartialBytes"_s, 100},
+                              {u"removedTemporaryFiles"_s, 0}, {u"removedTemporaryBytes"_s, 0},
                               {u"missingBlobs"_s, QJsonArray()}, {u"skipped"_s, 0}, {u"failed"_s, 0}}));
 
         // A dry run counts and removes nothing.
@@ -566,6 +423,8 @@ private Q_SLOTS:
                                    {u"removedRenditionBytes"_s, turnedA.body.size() + shownB.body.size()},
                                    {u"removedPartialUploads"_s, 1},
                                    {u"removedPartialBytes"_s, 100},
+                                   {u"removedTemporaryFiles"_s, 0},
+                                   {u"removedTemporaryBytes"_s, 0},
                                    {u"missingBlobs"_s, QJsonArray()},
                                    {u"skipped"_s, 0},
                                    {u"failed"_s, 0}};
@@ -633,12 +492,75 @@ private Q_SLOTS:
         EXPECT_ERROR(cleanup(u"clean"_s, {{u"dryRun"_s, u"yes"_s}}), 400, u"bad_request"_s);
         EXPECT_ERROR(cleanup(u"clean"_s, {{u"minAgeSeconds"_s, -1}}), 400, u"bad_request"_s);
         EXPECT_ERROR(cleanup(u"clean"_s, {{u"minAgeSeconds"_s, 1.5}}), 400, u"bad_request"_s);
-        EXPECT_ERROR(call("POST", path, m_admin, "{\"dryRun\":", {}), 400, u"bad_request"_s);
-        EXPECT_ERROR(call("POST", path, m_admin, "dryRun", {}, "text/plain"), 415, u"unsupported_media_type"_s);
+        EXPECT_ERROR(m_session.call("POST", path, m_admin, "{\"dryRun\":", {}), 400, u"bad_request"_s);
+        EXPECT_ERROR(m_session.call("POST", path, m_admin, "dryRun", {}, "text/plain"), 415,
+                     u"unsupported_media_type"_s);
         // No body at all: the defaults.
-        const HttpReply reply = call("POST", path, m_admin, QByteArray(""));
+        const HttpReply reply = m_session.call("POST", path, m_admin, QByteArray(""));
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(u"dryRun"_s).toBool(), false);
+    }
+
+    // What requests of a server process that died left in the temporary folders goes once
+    // nothing in it changed for a day; the upload locks, and anything changed since, stay.
+    void cleanupRemovesAbandonedTemporaryFiles()
+    {
+        const QString w = u"clean"_s;
+        const Blob pinned = newBlob();
+        QVERIFY(upload(w, pinned));
+        const QString dead = u"tmp/maintenance/backup-dead03"_s;
+        const QStringList stale = {u"tmp/incoming-dead01"_s, u"tmp/maintenance/upload-dead02.tar"_s,
+                                   dead + u"/records.jsonl"_s, u"renditions/tmp/dead04small-Ab12Cd.jpg"_s};
+        const QList<int> staleBytes = {100, 30, 40, 20};
+        for (int i = 0; i < stale.size(); ++i)
+            QVERIFY(writeData(stale.at(i), QByteArray(staleBytes.at(i), 'x')));
+        QVERIFY(QDir().mkpath(dataDir() + u'/' + dead + u"/blobs"_s)); // a backup's pin: a link, no bytes of its own
+        const QString pin = dead + u"/blobs/"_s + pinned.sha256;
+        QVERIFY(::link(QFile::encodeName(blobFile(pinned.sha256)).constData(),
+                       QFile::encodeName(dataDir() + u'/' + pin).constData()) == 0);
+        const QString live = u"tmp/maintenance/restore-live02"_s; // an old folder, a new file in it
+        const QStringList kept = {u"tmp/incoming-live01"_s, live + u"/records.jsonl"_s, u"tmp/locks/upload-zz.lock"_s};
+        for (const QString &file : kept)
+            QVERIFY(writeData(file, "y"));
+        const QStringList locks = QDir(dataDir() + u"/tmp/locks"_s).entryList(QDir::Files);
+        QStringList aged = QStringList(stale) << pin << dead + u"/blobs"_s << dead << live;
+        for (const QString &lock : locks)
+            aged << u"tmp/locks/"_s + lock;
+        aged << u"tmp/locks"_s;
+        for (const QString &path : std::as_const(aged))
+            QVERIFY2(age(path, 25 * 3600), qPrintable(path));
+        const QStringList filesBefore = filesUnder(dataDir());
+        const auto removed = [](const HttpReply &reply) {
+            return QPair(reply.json.value(u"removedTemporaryFiles"_s).toInteger(),
+                         reply.json.value(u"removedTemporaryBytes"_s).toInteger());
+        };
+
+        HttpReply reply = cleanup(w, {{u"dryRun"_s, true}, {u"minAgeSeconds"_s, 30 * 3600}});
+        EXPECT_STATUS(reply, 200);
+        QCOMPARE(removed(reply), QPair(qint64(0), qint64(0))); // younger than the minimum age asked for
+        reply = cleanup(w, {{u"dryRun"_s, true}});
+        EXPECT_STATUS(reply, 200);
+        QCOMPARE(removed(reply), QPair(qint64(5), qint64(190)));
+        QCOMPARE(filesUnder(dataDir()), filesBefore);
+
+        reply = cleanup(w, {});
+        EXPECT_STATUS(reply, 200);
+        QCOMPARE(removed(reply), QPair(qint64(5), qint64(190)));
+        QCOMPARE(reply.json.value(u"failed"_s).toInteger(), 0);
+        for (const QString &path : stale)
+            QVERIFY2(!QFileInfo::exists(dataDir() + u'/' + path), qPrintable(path));
+        QVERIFY(!QFileInfo::exists(dataDir() + u'/' + dead));
+        for (const QString &file : kept)
+            QVERIFY2(QFileInfo::exists(dataDir() + u'/' + file), qPrintable(file));
+        QCOMPARE(QDir(dataDir() + u"/tmp/locks"_s).entryList(QDir::Files), locks); // never temporary
+        QVERIFY(QFileInfo(dataDir() + u"/tmp/maintenance"_s).isDir());
+        QVERIFY(QFile::exists(blobFile(pinned.sha256))); // the original stays
+        EXPECT_STATUS(getBlob(w, pinned.sha256), 200);
+        reply = cleanup(w, {});
+        QCOMPARE(removed(reply), QPair(qint64(0), qint64(0)));
+        for (const QString &file : kept)
+            QVERIFY(QFile::remove(dataDir() + u'/' + file));
+        QVERIFY(QDir(dataDir() + u'/' + live).removeRecursively());
     }
 
     void missingOriginalsAreReportedNotRemoved()
@@ -700,11 +622,11 @@ private Q_SLOTS:
             EXPECT_ERROR(restore(workspace, archive, m_otherStaff), 404, u"not_found"_s);
         }
         EXPECT_ERROR(statistics(kMain, u"not-a-token"_s), 401, u"token_expired"_s);
-        EXPECT_ERROR(m_http->send(restoreRequest(kMain, archive, u"not-a-token"_s)), 401, u"token_expired"_s);
+        EXPECT_ERROR(m_session.http().send(restoreRequest(kMain, archive, u"not-a-token"_s)), 401, u"token_expired"_s);
         // A restore needs a tar archive.
         HttpRequest wrongType = restoreRequest(kMain, archive);
         wrongType.contentType = "application/octet-stream";
-        EXPECT_ERROR(m_http->send(wrongType), 415, u"unsupported_media_type"_s);
+        EXPECT_ERROR(m_session.http().send(wrongType), 415, u"unsupported_media_type"_s);
     }
 
     // ================================================================ backup and restore (§9.4, §9.5)
@@ -873,7 +795,7 @@ private Q_SLOTS:
             QCOMPARE(filesUnder(dataDir() + u"/blobs"_s), blobsBefore);
             QCOMPARE(leftovers(), QStringList());
         }
-        QVERIFY(filesUnder(m_dir.path()).filter(u"escape-probe"_s).isEmpty());
+        QVERIFY(filesUnder(m_session.rootDir()).filter(u"escape-probe"_s).isEmpty());
         QVERIFY(!QFile::exists(u"/tmp/escape-probe"_s));
 
         // More than the disk can hold: 507 before the body is read, nothing changed.
@@ -881,7 +803,7 @@ private Q_SLOTS:
                                 "Connection: close\r\nAuthorization: Bearer " + m_admin.toLatin1() +
                                 "\r\nContent-Type: application/x-tar\r\nContent-Length: 1125899906842624\r\n\r\n" +
                                 archive.body.left(1024);
-        const HttpReply full = m_http->sendRaw(huge);
+        const HttpReply full = m_session.http().sendRaw(huge);
         QVERIFY2(full.status == 507 && full.errorCode() == u"insufficient_storage"_s, qPrintable(full.describe()));
         QVERIFY(visibleState(w) == before);
 
@@ -894,7 +816,7 @@ private Q_SLOTS:
             read.token = m_admin;
             requests.append(read);
         }
-        const QList<HttpReply> replies = m_http->sendAll(requests);
+        const QList<HttpReply> replies = m_session.http().sendAll(requests);
         EXPECT_STATUS(replies.first(), 200);
         for (const HttpReply &read : replies.mid(1)) {
             QVERIFY2(read.status == 200 || (read.status == 503 && read.errorCode() == u"unavailable"_s &&

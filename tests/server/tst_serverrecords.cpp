@@ -5,72 +5,35 @@
 // workspace isolation, concurrent writers and uploads, and names that try to climb out of
 // the data directory.
 //
-// One server and one data directory for the whole test case; logins are slow on purpose
-// (PBKDF2), so each user logs in once in initTestCase and the tokens are reused. Each test
-// makes the records it needs and compares against snapshots, so each also runs alone.
+// One server and one data directory for the whole test case (ServerTestSession): each user
+// logs in once in initTestCase and the tokens are reused. Each test makes the records it
+// needs and compares against snapshots, so each also runs alone.
 //
 // Where the server disagrees with docs/api.md the check is marked QEXPECT_FAIL with the
 // reason: such a check turns into XPASS (a failure) once the server is fixed.
 #include "httpexpect.h"
-#include "serverprocess.h"
+#include "servertestsession.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QImage>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-
-const QString kAdminPassword = u"admin-secret-1"_s;
-const QString kMain = u"main"_s; // made by the first start; admin is its admin
-const QString kOther = u"other"_s;
 constexpr qint64 kMaxBlobBytes = 15 * 1024 * 1024;
 const QString kProbe = u"vitrine-traversal-probe"_s; // a name the path-traversal requests try to create
-
-struct User
-{
-    QString name;
-    QString password;
-};
-const User kStaff{u"stella"_s, u"stella-password-1"_s};    // staff in main
-const User kViewer{u"victor"_s, u"victor-password-1"_s};   // viewer in main
-const User kOtherStaff{u"bruno"_s, u"bruno-password-1"_s}; // staff in other, nothing in main
-
-QString ws(const QString &workspace)
-{
-    return u"/api/v1/workspaces/"_s + workspace;
-}
-
-QString sha256Of(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 QString newUid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QByteArray quoted(qint64 revision)
-{
-    return '"' + QByteArray::number(revision) + '"';
 }
 
 qint64 revisionOf(const QJsonObject &record)
@@ -83,68 +46,12 @@ QJsonObject currentOf(const HttpReply &reply)
     return reply.json.value(u"current"_s).toObject();
 }
 
-// An original: a PNG of side × side noise pixels (so it does not compress), unique per seed.
-struct Blob
-{
-    QByteArray bytes;
-    QString sha256;
-    int side = 0;
-};
-
-Blob makeBlob(int seed, int side)
-{
-    QImage image(side, side, QImage::Format_RGB32);
-    quint32 state = quint32(seed) * 2654435761u + 12345u;
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            state = state * 1664525u + 1013904223u;
-            image.setPixel(x, y, 0xff000000u | (state >> 8));
-        }
-    image.setText(u"seed"_s, QString::number(seed));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return {bytes, sha256Of(bytes), side};
-}
-
-// The files under dir, as paths relative to it, sorted.
-QStringList filesUnder(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(QDir(dir).relativeFilePath(it.next()));
-    files.sort();
-    return files;
-}
-
-// Everything under dir (files and folders), relative, sorted.
-QStringList entriesUnder(const QString &dir)
-{
-    QStringList entries;
-    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        entries.append(QDir(dir).relativeFilePath(it.next()));
-    entries.sort();
-    return entries;
-}
-
 QStringList uidsOf(const QJsonArray &records)
 {
     QStringList uids;
     for (const QJsonValue &record : records)
         uids.append(record.toObject().value(u"uid"_s).toString());
     return uids;
-}
-
-QStringList stringsOf(const QJsonArray &array)
-{
-    QStringList strings;
-    for (const QJsonValue &value : array)
-        strings.append(value.toString());
-    return strings;
 }
 
 } // namespace
@@ -154,156 +61,66 @@ class TestServerRecords final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QString m_admin; // tokens
-    QString m_staff;
-    QString m_viewer;
-    QString m_otherStaff;
+    ServerTestSession m_session;
+    // Tokens, filled by the logins in initTestCase.
+    const QString &m_admin = m_session.token(kAdmin);
+    const QString &m_staff = m_session.token(kStaff);
+    const QString &m_viewer = m_session.token(kViewer);
+    const QString &m_otherStaff = m_session.token(kOtherStaff);
     int m_seeds = 0;
 
-    QString dataDir() const { return m_dir.filePath(u"data"_s); }
-    QString blobDir() const { return dataDir() + u"/blobs"_s; }
-    QString uploadDir() const { return dataDir() + u"/uploads"_s; }
-    Blob newBlob(int side = 8) { return makeBlob(++m_seeds, side); }
-
-    // ---- requests ----
-
-    HttpReply call(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body = {},
-                   const Headers &headers = {}, const QByteArray &contentType = "application/json")
+    QString blobDir() const { return m_session.dataDir() + u"/blobs"_s; }
+    QString uploadDir() const { return m_session.dataDir() + u"/uploads"_s; }
+    // An original: a PNG of side × side noise pixels (so it does not compress), unique per seed.
+    Blob newBlob(int side = 8)
     {
-        HttpRequest request;
-        request.method = method;
-        request.path = path;
-        request.body = body;
-        request.contentType = contentType;
-        request.token = token;
-        request.headers = headers;
-        return m_http->send(request);
+        ++m_seeds;
+        return noiseBlob(m_seeds, side, 12345u, QString::number(m_seeds));
     }
-    static QByteArray json(const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
 
-    static HttpRequest blobRequest(const QString &workspace, const QString &sha256, const QByteArray &bytes,
-                                   const QString &token, const QByteArray &contentRange = {})
-    {
-        HttpRequest request;
-        request.method = "PUT";
-        request.path = ws(workspace) + u"/blobs/"_s + sha256;
-        request.body = bytes;
-        request.contentType = "application/octet-stream";
-        request.token = token;
-        if (!contentRange.isEmpty())
-            request.headers.append({"Content-Range", contentRange});
-        return request;
-    }
-    HttpReply putBlob(const QString &workspace, const QString &sha256, const QByteArray &bytes, const QString &token,
-                      const QByteArray &contentRange = {})
-    {
-        return m_http->send(blobRequest(workspace, sha256, bytes, token, contentRange));
-    }
+    // ---- requests (the shared ones are the session's) ----
+
     // Part [start, start + length) of bytes, with its Content-Range.
     HttpReply putPart(const QString &workspace, const Blob &blob, qint64 start, qint64 length, const QString &token)
     {
-        return putBlob(workspace, blob.sha256, blob.bytes.mid(start, length), token,
-                       "bytes " + QByteArray::number(start) + '-' + QByteArray::number(start + length - 1) + '/' +
-                           QByteArray::number(blob.bytes.size()));
-    }
-    HttpReply getBlob(const QString &workspace, const QString &sha256, const QString &token,
-                      const Headers &headers = {})
-    {
-        return call("GET", ws(workspace) + u"/blobs/"_s + sha256, token, {}, headers);
+        return m_session.putBlob(workspace, blob.sha256, blob.bytes.mid(start, length), token,
+                                 "bytes " + QByteArray::number(start) + '-' + QByteArray::number(start + length - 1) +
+                                     '/' + QByteArray::number(blob.bytes.size()));
     }
     HttpReply headBlob(const QString &workspace, const QString &sha256, const QString &token)
     {
-        return call("HEAD", ws(workspace) + u"/blobs/"_s + sha256, token);
-    }
-    HttpReply missing(const QString &workspace, const QJsonArray &hashes, const QString &token)
-    {
-        return call("POST", ws(workspace) + u"/blobs/missing"_s, token, json({{u"sha256"_s, hashes}}));
-    }
-
-    HttpReply getImage(const QString &workspace, const QString &uid, const QString &token)
-    {
-        return call("GET", ws(workspace) + u"/images/"_s + uid, token);
-    }
-    static HttpRequest createRequest(const QString &workspace, const QString &uid, const QJsonObject &body,
-                                     const QString &token)
-    {
-        HttpRequest request;
-        request.method = "PUT";
-        request.path = ws(workspace) + u"/images/"_s + uid;
-        request.body = json(body);
-        request.token = token;
-        request.headers = {{"If-None-Match", "*"}};
-        return request;
-    }
-    HttpReply createImage(const QString &workspace, const QString &uid, const QJsonObject &body, const QString &token)
-    {
-        return m_http->send(createRequest(workspace, uid, body, token));
-    }
-    static HttpRequest patchRequest(const QString &workspace, const QString &uid, qint64 revision,
-                                    const QJsonObject &body, const QString &token)
-    {
-        HttpRequest request;
-        request.method = "PATCH";
-        request.path = ws(workspace) + u"/images/"_s + uid;
-        request.body = json(body);
-        request.token = token;
-        request.headers = {{"If-Match", quoted(revision)}};
-        return request;
-    }
-    HttpReply patchImage(const QString &workspace, const QString &uid, qint64 revision, const QJsonObject &body,
-                         const QString &token)
-    {
-        return m_http->send(patchRequest(workspace, uid, revision, body, token));
+        return m_session.call("HEAD", ws(workspace) + u"/blobs/"_s + sha256, token);
     }
     HttpReply putImage(const QString &workspace, const QString &uid, qint64 revision, const QJsonObject &body,
                        const QString &token)
     {
-        return call("PUT", ws(workspace) + u"/images/"_s + uid, token, json(body), {{"If-Match", quoted(revision)}});
-    }
-    HttpReply deleteImage(const QString &workspace, const QString &uid, qint64 revision, const QString &token)
-    {
-        return call("DELETE", ws(workspace) + u"/images/"_s + uid, token, {}, {{"If-Match", quoted(revision)}});
+        return m_session.call("PUT", ws(workspace) + u"/images/"_s + uid, token, json(body),
+                              {{"If-Match", quoted(revision)}});
     }
 
-    static QString entityPath(const QString &workspace, const QString &entity)
-    {
-        const qsizetype colon = entity.indexOf(u':');
-        return ws(workspace) + u"/entities/"_s + entity.left(colon) + u'/' + entity.mid(colon + 1);
-    }
     HttpReply getEntity(const QString &workspace, const QString &entity, const QString &token)
     {
-        return call("GET", entityPath(workspace, entity), token);
-    }
-    HttpReply createEntity(const QString &workspace, const QString &entity, const QJsonObject &body,
-                           const QString &token)
-    {
-        return call("PUT", entityPath(workspace, entity), token, json(body), {{"If-None-Match", "*"}});
+        return m_session.call("GET", entityPath(workspace, entity), token);
     }
     HttpReply patchEntity(const QString &workspace, const QString &entity, qint64 revision, const QJsonObject &body,
                           const QString &token)
     {
-        return call("PATCH", entityPath(workspace, entity), token, json(body), {{"If-Match", quoted(revision)}});
+        return m_session.call("PATCH", entityPath(workspace, entity), token, json(body),
+                              {{"If-Match", quoted(revision)}});
     }
     HttpReply deleteEntity(const QString &workspace, const QString &entity, qint64 revision, const QString &token)
     {
-        return call("DELETE", entityPath(workspace, entity), token, {}, {{"If-Match", quoted(revision)}});
-    }
-    HttpReply getGallery(const QString &workspace, const QString &entity, const QString &token)
-    {
-        return call("GET", entityPath(workspace, entity) + u"/gallery"_s, token);
+        return m_session.call("DELETE", entityPath(workspace, entity), token, {}, {{"If-Match", quoted(revision)}});
     }
     HttpReply putGallery(const QString &workspace, const QString &entity, qint64 revision, const QJsonObject &body,
                          const QString &token)
     {
-        return call("PUT", entityPath(workspace, entity) + u"/gallery"_s, token, json(body),
-                    {{"If-Match", quoted(revision)}});
+        return m_session.call("PUT", entityPath(workspace, entity) + u"/gallery"_s, token, json(body),
+                              {{"If-Match", quoted(revision)}});
     }
     HttpReply changes(const QString &workspace, const QString &query, const QString &token)
     {
-        return call("GET", ws(workspace) + u"/changes"_s + query, token);
+        return m_session.call("GET", ws(workspace) + u"/changes"_s + query, token);
     }
 
     // A request as raw bytes (an exact path; contentType empty: no Content-Type header).
@@ -311,7 +128,7 @@ private:
                           const QByteArray &body = {}, const QByteArray &contentType = {}, const Headers &headers = {})
     {
         QByteArray request = method + ' ' + target +
-                             " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) +
+                             " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_session.server().port()) +
                              "\r\nConnection: close\r\n";
         if (!token.isEmpty())
             request += "Authorization: Bearer " + token.toUtf8() + "\r\n";
@@ -324,121 +141,21 @@ private:
         return request + "\r\n" + body;
     }
 
-    // ---- composite steps: they return an empty value after a warning when a step fails ----
-
-    bool uploadBlob(const QString &workspace, const Blob &blob, const QString &token)
-    {
-        const HttpReply reply = putBlob(workspace, blob.sha256, blob.bytes, token);
-        if (reply.status != 201 && reply.status != 200)
-            qWarning("uploading %s: %s", qPrintable(blob.sha256), qPrintable(reply.describe()));
-        return reply.status == 201 || reply.status == 200;
-    }
-    static QJsonObject imageFields(const QString &uid, const Blob &blob)
-    {
-        return {{u"uid"_s, uid},
-                {u"sha256"_s, blob.sha256},
-                {u"format"_s, u"png"_s},
-                {u"width"_s, blob.side},
-                {u"height"_s, blob.side},
-                {u"bytes"_s, blob.bytes.size()},
-                {u"originalName"_s, u"image-%1.png"_s.arg(blob.sha256.left(8))},
-                {u"createdAt"_s, u"2024-05-01T12:00:00.000Z"_s}};
-    }
-    // A new original uploaded and its image created (revision 1); the record.
+    // A new original uploaded and its image created (revision 1); the record, or an empty
+    // one after a warning.
     QJsonObject makeImage(const QString &workspace, const QString &token, const QJsonObject &texts = {})
     {
-        const Blob blob = newBlob();
-        if (!uploadBlob(workspace, blob, token))
-            return {};
-        const QString uid = newUid();
-        QJsonObject body = imageFields(uid, blob);
-        for (auto it = texts.begin(); it != texts.end(); ++it)
-            body.insert(it.key(), it.value());
-        const HttpReply reply = createImage(workspace, uid, body, token);
-        if (reply.status != 201) {
-            qWarning("creating image %s: %s", qPrintable(uid), qPrintable(reply.describe()));
-            return {};
-        }
-        return reply.json;
-    }
-    // The whole feed after `after`, walked in pages of `limit`; empty after a warning on an error.
-    QList<QJsonObject> feed(const QString &workspace, const QString &token, int limit = 1000, qint64 after = 0,
-                            qint64 *next = nullptr)
-    {
-        QList<QJsonObject> all;
-        for (int page = 0; page < 10000; ++page) {
-            const HttpReply reply = changes(workspace, u"?after=%1&limit=%2"_s.arg(after).arg(limit), token);
-            if (reply.status != 200) {
-                qWarning("feed: %s", qPrintable(reply.describe()));
-                return {};
-            }
-            for (const QJsonValue &change : reply.json.value(u"changes"_s).toArray())
-                all.append(change.toObject());
-            after = reply.json.value(u"next"_s).toInteger();
-            if (!reply.json.value(u"more"_s).toBool())
-                break;
-        }
-        if (next)
-            *next = after;
-        return all;
-    }
-    qint64 feedEnd(const QString &workspace, const QString &token)
-    {
-        qint64 next = -1;
-        feed(workspace, token, 1000, 0, &next);
-        return next;
-    }
-    QString identityFromMe(const QString &token, const QString &workspace)
-    {
-        for (const QJsonValue &entry : m_http->me(token).json.value(u"workspaces"_s).toArray())
-            if (entry.toObject().value(u"name"_s).toString() == workspace)
-                return entry.toObject().value(u"identity"_s).toString();
-        return {};
+        return m_session.makeImage(workspace, newBlob(), token, texts);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(QFile::exists(ServerProcess::program()), qPrintable(ServerProcess::program()));
-        m_server = std::make_unique<ServerProcess>(dataDir());
-        m_server->setAdminPassword(kAdminPassword);
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-
-        for (const User &user : {kStaff, kViewer, kOtherStaff}) {
-            const ServerProcess::Command added = m_server->userAdd(user.name, user.password);
-            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        }
-        const ServerProcess::Command other = m_server->workspaceAdd(kOther);
-        QVERIFY2(other.exitCode == 0, qPrintable(other.err));
-        for (const auto &[workspace, user, role] :
-             {std::tuple{kMain, kStaff.name, u"staff"_s}, std::tuple{kMain, kViewer.name, u"viewer"_s},
-              std::tuple{kOther, kOtherStaff.name, u"staff"_s}}) {
-            const ServerProcess::Command granted = m_server->workspaceGrant(workspace, user, role);
-            QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
-        }
-        const auto login = [this](const QString &user, const QString &password) {
-            const HttpReply reply = m_http->login(user, password);
-            if (reply.status != 200)
-                qWarning("login %s: %s", qPrintable(user), qPrintable(reply.describe()));
-            return reply.json.value(u"token"_s).toString();
-        };
-        m_admin = login(u"admin"_s, kAdminPassword);
-        m_staff = login(kStaff.name, kStaff.password);
-        m_viewer = login(kViewer.name, kViewer.password);
-        m_otherStaff = login(kOtherStaff.name, kOtherStaff.password);
-        QVERIFY(!m_admin.isEmpty() && !m_staff.isEmpty() && !m_viewer.isEmpty() && !m_otherStaff.isEmpty());
+        EXPECT_DONE(m_session.start());
+        EXPECT_DONE(m_session.logIn({kAdmin, kStaff, kViewer, kOtherStaff}));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server && m_server->isRunning())
-            QVERIFY2(m_server->stop(), qPrintable(m_server->errorString()));
-        // The server logs every failure inside it; none of the requests here may cause one.
-        if (m_server)
-            QVERIFY2(!m_server->standardError().contains(u"internal error"_s), qPrintable(m_server->standardError()));
-    }
+    void cleanupTestCase() { EXPECT_DONE(m_session.finish()); }
 
     // ================================================================ blobs (§4)
 
@@ -447,10 +164,10 @@ private Q_SLOTS:
         const Blob held = newBlob();
         const QString absent1 = sha256Of("absent 1");
         const QString absent2 = sha256Of("absent 2");
-        QVERIFY(uploadBlob(kMain, held, m_staff));
+        QVERIFY(m_session.uploadBlob(kMain, held, m_staff));
 
         // Those not held, in request order, each once.
-        HttpReply reply = missing(kMain, {absent1, held.sha256, absent2, absent1, held.sha256}, m_staff);
+        HttpReply reply = m_session.missing(kMain, {absent1, held.sha256, absent2, absent1, held.sha256}, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(stringsOf(reply.json.value(u"missing"_s).toArray()), (QStringList{absent1, absent2}));
 
@@ -458,30 +175,31 @@ private Q_SLOTS:
         QJsonArray many;
         for (int i = 0; i < 1000; ++i)
             many.append(sha256Of(QByteArray::number(i)));
-        reply = missing(kMain, many, m_staff);
+        reply = m_session.missing(kMain, many, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(u"missing"_s).toArray().size(), 1000);
         many.append(sha256Of("one more"));
-        EXPECT_ERROR(missing(kMain, many, m_staff), 400, u"bad_request"_s);
+        EXPECT_ERROR(m_session.missing(kMain, many, m_staff), 400, u"bad_request"_s);
 
         // Anything but lower-case hex SHA-256s is refused.
         for (const QJsonValue &bad :
              {QJsonValue(held.sha256.toUpper()), QJsonValue(held.sha256.left(63)), QJsonValue(held.sha256 + u"0"_s),
               QJsonValue(u"../../etc/passwd"_s), QJsonValue(held.sha256.left(63) + u"g"_s), QJsonValue(42)})
-            EXPECT_ERROR(missing(kMain, {absent1, bad}, m_staff), 400, u"bad_request"_s);
-        EXPECT_ERROR(call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff, "{\"sha256\": ["), 400, u"bad_request"_s);
-        EXPECT_ERROR(
-            call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff, json({{u"sha256"_s, absent1}}), {}, "text/plain"),
-            415, u"unsupported_media_type"_s);
+            EXPECT_ERROR(m_session.missing(kMain, {absent1, bad}, m_staff), 400, u"bad_request"_s);
+        EXPECT_ERROR(m_session.call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff, "{\"sha256\": ["), 400,
+                     u"bad_request"_s);
+        EXPECT_ERROR(m_session.call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff, json({{u"sha256"_s, absent1}}),
+                                    {}, "text/plain"),
+                     415, u"unsupported_media_type"_s);
 
         // §4.1: "1–1,000 distinct valid hashes, else 400".
-        reply = missing(kMain, {}, m_staff);
+        reply = m_session.missing(kMain, {}, m_staff);
         QCOMPARE(reply.status, 400);
-        reply = call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff, json({{u"sha256"_s, absent1}}));
+        reply = m_session.call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff, json({{u"sha256"_s, absent1}}));
         QCOMPARE(reply.status, 400);
 
         // §4.1: POST …/blobs/missing is for viewers too (a viewer may read everything).
-        reply = missing(kMain, {absent1, held.sha256}, m_viewer);
+        reply = m_session.missing(kMain, {absent1, held.sha256}, m_viewer);
         QCOMPARE(reply.status, 200);
     }
 
@@ -489,7 +207,7 @@ private Q_SLOTS:
     {
         const Blob blob = newBlob(16);
         const QStringList before = filesUnder(blobDir());
-        HttpReply reply = putBlob(kMain, blob.sha256, blob.bytes, m_staff);
+        HttpReply reply = m_session.putBlob(kMain, blob.sha256, blob.bytes, m_staff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(reply.json.value(u"sha256"_s).toString(), blob.sha256);
         QCOMPARE(reply.json.value(u"bytes"_s).toInteger(), blob.bytes.size());
@@ -507,12 +225,12 @@ private Q_SLOTS:
         QCOMPARE(filesUnder(uploadDir()), QStringList());
 
         // Again: 200, nothing new stored.
-        reply = putBlob(kMain, blob.sha256, blob.bytes, m_staff);
+        reply = m_session.putBlob(kMain, blob.sha256, blob.bytes, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(u"sha256"_s).toString(), blob.sha256);
         QCOMPARE(filesUnder(blobDir()), expected);
         QCOMPARE(filesUnder(uploadDir()), QStringList());
-        reply = missing(kMain, {blob.sha256}, m_staff);
+        reply = m_session.missing(kMain, {blob.sha256}, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(u"missing"_s).toArray(), QJsonArray());
     }
@@ -527,11 +245,11 @@ private Q_SLOTS:
         const QStringList before = filesUnder(blobDir());
         HttpRequest request = blobRequest(kMain, typed.sha256, typed.bytes, m_staff);
         request.contentType = "text/plain";
-        HttpReply reply = m_http->send(request);
+        HttpReply reply = m_session.http().send(request);
         QCOMPARE(reply.status, 415);
 
         const Blob untyped = newBlob();
-        reply = m_http->sendRaw(
+        reply = m_session.http().sendRaw(
             rawRequest("PUT", (ws(kMain) + u"/blobs/"_s + untyped.sha256).toUtf8(), m_staff, untyped.bytes));
         QCOMPARE(reply.status, 415);
         QCOMPARE(filesUnder(blobDir()), before);
@@ -544,7 +262,7 @@ private Q_SLOTS:
             "PUT " + (ws(kMain) + u"/blobs/"_s + chunked.sha256).toUtf8() +
             " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer " + m_staff.toUtf8() +
             "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n" + chunkedBody;
-        reply = m_http->sendRaw(raw);
+        reply = m_session.http().sendRaw(raw);
         QCOMPARE(reply.status, 411);
     }
 
@@ -572,10 +290,10 @@ private Q_SLOTS:
         EXPECT_STATUS(reply, 404);
         QCOMPARE(reply.header("Upload-Offset"), QByteArray::number(first));
         QVERIFY(reply.body.isEmpty());
-        reply = getBlob(kMain, blob.sha256, m_staff);
+        reply = m_session.getBlob(kMain, blob.sha256, m_staff);
         EXPECT_ERROR(reply, 404, u"not_found"_s);
         QCOMPARE(reply.header("Upload-Offset"), QByteArray::number(first));
-        reply = missing(kMain, {blob.sha256}, m_staff);
+        reply = m_session.missing(kMain, {blob.sha256}, m_staff);
         QCOMPARE(stringsOf(reply.json.value(u"missing"_s).toArray()), QStringList{blob.sha256});
         QCOMPARE(filesUnder(blobDir()), blobsBefore);
         QCOMPARE(filesUnder(uploadDir()).size(), 1);
@@ -601,7 +319,7 @@ private Q_SLOTS:
                  QByteArray("bytes " + QByteArray::number(first) + "-/" + QByteArray::number(size)),
                  "items " + range(first, first + second - 1, QByteArray::number(size)).mid(6),
                  range(first, first + second - 1, QByteArray::number(first + second - 2))}) // total before the end
-            EXPECT_ERROR(putBlob(kMain, blob.sha256, part2, m_staff, bad), 400, u"bad_request"_s);
+            EXPECT_ERROR(m_session.putBlob(kMain, blob.sha256, part2, m_staff, bad), 400, u"bad_request"_s);
         QCOMPARE(headBlob(kMain, blob.sha256, m_staff).header("Upload-Offset"), QByteArray::number(first));
 
         reply = putPart(kMain, blob, first, second, m_staff);
@@ -614,7 +332,7 @@ private Q_SLOTS:
         QCOMPARE(reply.json.value(u"bytes"_s).toInteger(), size);
         QCOMPARE(filesUnder(uploadDir()), QStringList());
         QCOMPARE(filesUnder(blobDir()).size(), blobsBefore.size() + 1);
-        reply = getBlob(kMain, blob.sha256, m_staff);
+        reply = m_session.getBlob(kMain, blob.sha256, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.body, blob.bytes);
         reply = headBlob(kMain, blob.sha256, m_staff);
@@ -633,7 +351,7 @@ private Q_SLOTS:
         const Blob blob = newBlob(24);
         const qint64 size = blob.bytes.size();
         EXPECT_STATUS(putPart(kMain, blob, 0, size / 2, m_staff), 202);
-        HttpReply reply = putBlob(kMain, blob.sha256, blob.bytes, m_staff);
+        HttpReply reply = m_session.putBlob(kMain, blob.sha256, blob.bytes, m_staff);
         QCOMPARE(reply.status, 201);
         const Blob again = newBlob(24);
         EXPECT_STATUS(putPart(kMain, again, 0, 100, m_staff), 202);
@@ -644,8 +362,8 @@ private Q_SLOTS:
         const Blob third = newBlob(24);
         const qint64 thirdSize = third.bytes.size();
         EXPECT_STATUS(putPart(kMain, third, 0, 100, m_staff), 202);
-        reply = putBlob(kMain, third.sha256, third.bytes.mid(100, 100), m_staff,
-                        "bytes 100-199/" + QByteArray::number(thirdSize + 1000));
+        reply = m_session.putBlob(kMain, third.sha256, third.bytes.mid(100, 100), m_staff,
+                                  "bytes 100-199/" + QByteArray::number(thirdSize + 1000));
         EXPECT_ERROR(reply, 400, u"bad_request"_s);
     }
 
@@ -658,15 +376,17 @@ private Q_SLOTS:
         const QStringList blobsBefore = filesUnder(blobDir());
 
         // Whole: nothing stored under either hash, no partial left.
-        HttpReply reply = putBlob(kMain, claimed.sha256, sent.bytes, m_staff);
+        HttpReply reply = m_session.putBlob(kMain, claimed.sha256, sent.bytes, m_staff);
         EXPECT_ERROR(reply, 422, u"hash_mismatch"_s);
         QCOMPARE(filesUnder(blobDir()), blobsBefore);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
         reply = headBlob(kMain, claimed.sha256, m_staff);
         EXPECT_STATUS(reply, 404);
         QCOMPARE(reply.header("Upload-Offset"), "0");
-        QCOMPARE(stringsOf(missing(kMain, {claimed.sha256, sent.sha256}, m_staff).json.value(u"missing"_s).toArray()),
-                 (QStringList{claimed.sha256, sent.sha256}));
+        QCOMPARE(
+            stringsOf(
+                m_session.missing(kMain, {claimed.sha256, sent.sha256}, m_staff).json.value(u"missing"_s).toArray()),
+            (QStringList{claimed.sha256, sent.sha256}));
 
         // In parts: the partial data goes too.
         Blob wrong = sent;
@@ -680,10 +400,10 @@ private Q_SLOTS:
         reply = headBlob(kMain, claimed.sha256, m_staff);
         EXPECT_STATUS(reply, 404);
         QCOMPARE(reply.header("Upload-Offset"), "0");
-        EXPECT_ERROR(getBlob(kMain, claimed.sha256, m_staff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.getBlob(kMain, claimed.sha256, m_staff), 404, u"not_found"_s);
 
         // The right bytes afterwards are taken.
-        EXPECT_STATUS(putBlob(kMain, claimed.sha256, claimed.bytes, m_staff), 201);
+        EXPECT_STATUS(m_session.putBlob(kMain, claimed.sha256, claimed.bytes, m_staff), 201);
     }
 
     void oversizedUploadsAreRefused()
@@ -692,14 +412,15 @@ private Q_SLOTS:
         const QStringList partialsBefore = filesUnder(uploadDir());
         const QStringList blobsBefore = filesUnder(blobDir());
         QByteArray big(kMaxBlobBytes + 1, 'x');
-        HttpReply reply = putBlob(kMain, sha256Of(big), big, m_staff);
+        HttpReply reply = m_session.putBlob(kMain, sha256Of(big), big, m_staff);
         EXPECT_ERROR(reply, 413, u"payload_too_large"_s);
         QCOMPARE(filesUnder(blobDir()), blobsBefore);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
 
         // A declared total over the limit: 413 before any byte is kept.
         const QString sha = sha256Of(big);
-        reply = putBlob(kMain, sha, big.left(1000), m_staff, "bytes 0-999/" + QByteArray::number(kMaxBlobBytes + 1));
+        reply = m_session.putBlob(kMain, sha, big.left(1000), m_staff,
+                                  "bytes 0-999/" + QByteArray::number(kMaxBlobBytes + 1));
         EXPECT_ERROR(reply, 413, u"payload_too_large"_s);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
         QCOMPARE(headBlob(kMain, sha, m_staff).header("Upload-Offset"), "0");
@@ -712,12 +433,12 @@ private Q_SLOTS:
                                    "\r\nContent-Type: application/json\r\nIf-None-Match: *\r\n"
                                    "Transfer-Encoding: chunked\r\n\r\n" +
                                    QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n0\r\n\r\n";
-        EXPECT_ERROR(m_http->sendRaw(chunked), 411, u"length_required"_s);
-        EXPECT_ERROR(call("GET", entity, m_staff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.http().sendRaw(chunked), 411, u"length_required"_s);
+        EXPECT_ERROR(m_session.call("GET", entity, m_staff), 404, u"not_found"_s);
 
         // Exactly the limit is not too large: these bytes are refused for what they are.
         big.chop(1);
-        reply = putBlob(kMain, sha, big, m_staff);
+        reply = m_session.putBlob(kMain, sha, big, m_staff);
         EXPECT_ERROR(reply, 415, u"unsupported_media_type"_s);
         QCOMPARE(filesUnder(blobDir()), blobsBefore);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
@@ -728,13 +449,13 @@ private Q_SLOTS:
         const QStringList blobsBefore = filesUnder(blobDir());
         const QStringList partialsBefore = filesUnder(uploadDir());
         const QByteArray script = "#!/bin/sh\nrm -rf \"$HOME\"\n";
-        HttpReply reply = putBlob(kMain, sha256Of(script), script, m_staff);
+        HttpReply reply = m_session.putBlob(kMain, sha256Of(script), script, m_staff);
         EXPECT_ERROR(reply, 415, u"unsupported_media_type"_s);
         QVERIFY2(reply.json.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"script"_s), reply.body.constData());
         // A PNG header claiming 20000 × 20000 pixels (400 MP, over the 100 MP limit).
         QByteArray bomb = QByteArray::fromHex("89504e470d0a1a0a0000000d49484452") + QByteArray::fromHex("00004e2000004e20")
                           + QByteArray::fromHex("0802000000") + QByteArray(64, '\0');
-        reply = putBlob(kMain, sha256Of(bomb), bomb, m_staff);
+        reply = m_session.putBlob(kMain, sha256Of(bomb), bomb, m_staff);
         EXPECT_ERROR(reply, 422, u"invalid_image"_s);
         QCOMPARE(filesUnder(blobDir()), blobsBefore);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
@@ -744,9 +465,9 @@ private Q_SLOTS:
     {
         const Blob blob = newBlob(32);
         const qint64 size = blob.bytes.size();
-        QVERIFY(uploadBlob(kMain, blob, m_staff));
+        QVERIFY(m_session.uploadBlob(kMain, blob, m_staff));
 
-        HttpReply reply = getBlob(kMain, blob.sha256, m_viewer);
+        HttpReply reply = m_session.getBlob(kMain, blob.sha256, m_viewer);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.body, blob.bytes);
         QCOMPARE(reply.header("ETag"), '"' + blob.sha256.toLatin1() + '"');
@@ -763,29 +484,30 @@ private Q_SLOTS:
         QVERIFY(reply.body.isEmpty());
 
         // Ranges: a-b, a- and -n.
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=10-109"}});
+        reply = m_session.getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=10-109"}});
         EXPECT_STATUS(reply, 206);
         QCOMPARE(reply.body, blob.bytes.mid(10, 100));
         QCOMPARE(reply.header("Content-Range"), "bytes 10-109/" + QByteArray::number(size));
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=" + QByteArray::number(size - 50) + '-'}});
+        reply = m_session.getBlob(kMain, blob.sha256, m_viewer,
+                                  {{"Range", "bytes=" + QByteArray::number(size - 50) + '-'}});
         EXPECT_STATUS(reply, 206);
         QCOMPARE(reply.body, blob.bytes.right(50));
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=-7"}});
+        reply = m_session.getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=-7"}});
         EXPECT_STATUS(reply, 206);
         QCOMPARE(reply.body, blob.bytes.right(7));
         const QByteArray etag = '"' + blob.sha256.toLatin1() + '"';
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=0-9"}, {"If-Range", etag}});
+        reply = m_session.getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=0-9"}, {"If-Range", etag}});
         EXPECT_STATUS(reply, 206);
         QCOMPARE(reply.body, blob.bytes.left(10));
 
         // Outside the blob: 416 range_not_satisfiable with "Content-Range: bytes */<size>".
         // Read raw: QNetworkAccessManager's view of the broken answers below depends on timing.
         const QByteArray blobTarget = (ws(kMain) + u"/blobs/"_s + blob.sha256).toUtf8();
-        reply = m_http->sendRaw(rawRequest("GET", blobTarget, m_viewer, {}, {},
-                                           {{"Range", "bytes=" + QByteArray::number(size + 10) + '-'}}));
+        reply = m_session.http().sendRaw(rawRequest("GET", blobTarget, m_viewer, {}, {},
+                                                    {{"Range", "bytes=" + QByteArray::number(size + 10) + '-'}}));
         QCOMPARE(reply.status, 416);
         // A range running past the end is cut at the end (RFC 9110 §14.1.1).
-        reply = m_http->sendRaw(
+        reply = m_session.http().sendRaw(
             rawRequest("GET", blobTarget, m_viewer, {}, {},
                        {{"Range", "bytes=" + QByteArray::number(size - 10) + '-' + QByteArray::number(size + 100)}}));
         EXPECT_STATUS(reply, 206);
@@ -794,51 +516,54 @@ private Q_SLOTS:
                  "bytes " + QByteArray::number(size - 10) + '-' + QByteArray::number(size - 1) + '/' +
                      QByteArray::number(size) + " / 10");
         // Several ranges: 200 with the whole body (§4.4).
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=0-1,5-6"}});
+        reply = m_session.getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=0-1,5-6"}});
         QCOMPARE(reply.status, 200);
         // If-Range with another validator: the whole blob (RFC 9110 §13.1.5).
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=0-9"}, {"If-Range", "\"0000\""}});
+        reply = m_session.getBlob(kMain, blob.sha256, m_viewer, {{"Range", "bytes=0-9"}, {"If-Range", "\"0000\""}});
         QCOMPARE(reply.status, 200);
 
         // The ETag validates: 304 without a body.
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"If-None-Match", '"' + blob.sha256.toLatin1() + '"'}});
+        reply =
+            m_session.getBlob(kMain, blob.sha256, m_viewer, {{"If-None-Match", '"' + blob.sha256.toLatin1() + '"'}});
         EXPECT_STATUS(reply, 304);
         QVERIFY(reply.body.isEmpty());
-        reply = getBlob(kMain, blob.sha256, m_viewer, {{"If-None-Match", "\"0000\""}});
+        reply = m_session.getBlob(kMain, blob.sha256, m_viewer, {{"If-None-Match", "\"0000\""}});
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.body, blob.bytes);
 
-        EXPECT_ERROR(getBlob(kMain, sha256Of("never uploaded"), m_viewer), 404, u"not_found"_s);
-        EXPECT_ERROR(getBlob(kMain, blob.sha256.toUpper(), m_viewer), 404, u"not_found"_s); // no route: not hex
+        EXPECT_ERROR(m_session.getBlob(kMain, sha256Of("never uploaded"), m_viewer), 404, u"not_found"_s);
+        // No route: not hex.
+        EXPECT_ERROR(m_session.getBlob(kMain, blob.sha256.toUpper(), m_viewer), 404, u"not_found"_s);
     }
 
     void blobsAreScopedToTheirWorkspace()
     {
         const Blob blob = newBlob();
-        QVERIFY(uploadBlob(kMain, blob, m_staff));
+        QVERIFY(m_session.uploadBlob(kMain, blob, m_staff));
         const QStringList stored = filesUnder(blobDir());
 
         // Knowing the hash is not holding the bytes: other cannot see or use it.
-        HttpReply reply = missing(kOther, {blob.sha256}, m_otherStaff);
+        HttpReply reply = m_session.missing(kOther, {blob.sha256}, m_otherStaff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(stringsOf(reply.json.value(u"missing"_s).toArray()), QStringList{blob.sha256});
-        EXPECT_ERROR(getBlob(kOther, blob.sha256, m_otherStaff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.getBlob(kOther, blob.sha256, m_otherStaff), 404, u"not_found"_s);
         reply = headBlob(kOther, blob.sha256, m_otherStaff);
         EXPECT_STATUS(reply, 404);
         QCOMPARE(reply.header("Upload-Offset"), "0");
         const QString uid = newUid();
-        EXPECT_ERROR(createImage(kOther, uid, imageFields(uid, blob), m_otherStaff), 409, u"blob_missing"_s);
-        EXPECT_ERROR(getImage(kOther, uid, m_otherStaff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.createImage(kOther, uid, imageFields(uid, blob), m_otherStaff), 409, u"blob_missing"_s);
+        EXPECT_ERROR(m_session.getImage(kOther, uid, m_otherStaff), 404, u"not_found"_s);
 
         // Sending the bytes gains it (new to this workspace: 201), stored on disk still once.
-        reply = putBlob(kOther, blob.sha256, blob.bytes, m_otherStaff);
+        reply = m_session.putBlob(kOther, blob.sha256, blob.bytes, m_otherStaff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(filesUnder(blobDir()), stored);
-        reply = getBlob(kOther, blob.sha256, m_otherStaff);
+        reply = m_session.getBlob(kOther, blob.sha256, m_otherStaff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.body, blob.bytes);
-        QCOMPARE(missing(kOther, {blob.sha256}, m_otherStaff).json.value(u"missing"_s).toArray(), QJsonArray());
-        EXPECT_STATUS(createImage(kOther, uid, imageFields(uid, blob), m_otherStaff), 201);
+        QCOMPARE(m_session.missing(kOther, {blob.sha256}, m_otherStaff).json.value(u"missing"_s).toArray(),
+                 QJsonArray());
+        EXPECT_STATUS(m_session.createImage(kOther, uid, imageFields(uid, blob), m_otherStaff), 201);
     }
 
     // ================================================================ images (§5)
@@ -854,11 +579,11 @@ private Q_SLOTS:
         fields.insert(u"modifiedBy"_s, u"mallory"_s);
 
         // Without the blob: 409 blob_missing, nothing created.
-        EXPECT_ERROR(createImage(kMain, uid, fields, m_staff), 409, u"blob_missing"_s);
-        EXPECT_ERROR(getImage(kMain, uid, m_staff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.createImage(kMain, uid, fields, m_staff), 409, u"blob_missing"_s);
+        EXPECT_ERROR(m_session.getImage(kMain, uid, m_staff), 404, u"not_found"_s);
 
-        QVERIFY(uploadBlob(kMain, blob, m_staff));
-        HttpReply reply = createImage(kMain, uid, fields, m_staff);
+        QVERIFY(m_session.uploadBlob(kMain, blob, m_staff));
+        HttpReply reply = m_session.createImage(kMain, uid, fields, m_staff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(reply.header("ETag"), "\"1\"");
         QVERIFY(!reply.header("Location").isEmpty());
@@ -877,56 +602,56 @@ private Q_SLOTS:
         QCOMPARE(created.value(u"renditions"_s).toObject().value(u"small"_s).toString(),
                  ws(kMain) + u"/renditions/"_s + blob.sha256 + u"/small?rotation=0"_s);
 
-        reply = getImage(kMain, uid, m_viewer);
+        reply = m_session.getImage(kMain, uid, m_viewer);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json, created);
         QCOMPARE(reply.header("ETag"), "\"1\"");
         // QNetworkReply joins repeated headers with ", ".
         QCOMPARE(reply.header("Cache-Control"), "private, no-cache");
-        reply = call("GET", ws(kMain) + u"/images/"_s + uid, m_viewer, {}, {{"If-None-Match", "\"1\""}});
+        reply = m_session.call("GET", ws(kMain) + u"/images/"_s + uid, m_viewer, {}, {{"If-None-Match", "\"1\""}});
         EXPECT_STATUS(reply, 304);
 
         // Again: 409 conflict with the current record; nothing changed.
         QJsonObject changed = fields;
         changed.insert(u"caption"_s, u"Another caption"_s);
-        reply = createImage(kMain, uid, changed, m_staff);
+        reply = m_session.createImage(kMain, uid, changed, m_staff);
         EXPECT_ERROR(reply, 409, u"conflict"_s);
         QCOMPARE(currentOf(reply), created);
         // Another uid with the same bytes: 409 conflict naming the existing image.
         const QString twin = newUid();
-        reply = createImage(kMain, twin, imageFields(twin, blob), m_staff);
+        reply = m_session.createImage(kMain, twin, imageFields(twin, blob), m_staff);
         EXPECT_ERROR(reply, 409, u"conflict"_s);
         QCOMPARE(currentOf(reply).value(u"uid"_s).toString(), uid);
         QCOMPARE(currentOf(reply), created);
-        EXPECT_ERROR(getImage(kMain, twin, m_staff), 404, u"not_found"_s);
-        QCOMPARE(getImage(kMain, uid, m_staff).json, created);
+        EXPECT_ERROR(m_session.getImage(kMain, twin, m_staff), 404, u"not_found"_s);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, created);
 
         // A body that breaks the rules: 422, nothing created.
         const QString other = newUid();
         const Blob otherBlob = newBlob();
-        QVERIFY(uploadBlob(kMain, otherBlob, m_staff));
+        QVERIFY(m_session.uploadBlob(kMain, otherBlob, m_staff));
         for (const auto &[field, value] :
              {std::pair{u"uid"_s, QJsonValue(newUid())}, std::pair{u"sha256"_s, QJsonValue(u"abc"_s)},
               std::pair{u"format"_s, QJsonValue(u"bmp"_s)}, std::pair{u"width"_s, QJsonValue(-1)},
               std::pair{u"rotation"_s, QJsonValue(4)}, std::pair{u"tags"_s, QJsonValue(u"door"_s)}}) {
             QJsonObject bad = imageFields(other, otherBlob);
             bad.insert(field, value);
-            EXPECT_ERROR(createImage(kMain, other, bad, m_staff), 422, u"validation_failed"_s);
+            EXPECT_ERROR(m_session.createImage(kMain, other, bad, m_staff), 422, u"validation_failed"_s);
         }
-        EXPECT_ERROR(getImage(kMain, other, m_staff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.getImage(kMain, other, m_staff), 404, u"not_found"_s);
         // Facts that disagree with the blob (docs/api.md §5.1: "checked against the blob").
         QJsonObject wrongBytes = imageFields(other, otherBlob);
         wrongBytes.insert(u"bytes"_s, otherBlob.bytes.size() + 1);
-        reply = createImage(kMain, other, wrongBytes, m_staff);
+        reply = m_session.createImage(kMain, other, wrongBytes, m_staff);
         QCOMPARE(reply.status, 422);
 
         // §5.1: createdAt is the client's, else the server's time.
         const Blob undated = newBlob();
-        QVERIFY(uploadBlob(kMain, undated, m_staff));
+        QVERIFY(m_session.uploadBlob(kMain, undated, m_staff));
         const QString undatedUid = newUid();
         QJsonObject undatedFields = imageFields(undatedUid, undated);
         undatedFields.remove(u"createdAt"_s);
-        reply = createImage(kMain, undatedUid, undatedFields, m_staff);
+        reply = m_session.createImage(kMain, undatedUid, undatedFields, m_staff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(created.value(u"createdAt"_s).toString(), u"2024-05-01T12:00:00.000Z"_s);
         QVERIFY(QDateTime::fromString(reply.json.value(u"createdAt"_s).toString(), Qt::ISODateWithMs).isValid());
@@ -934,10 +659,11 @@ private Q_SLOTS:
         // Malformed uids: 400 for every method.
         for (const QString &bad : QStringList{u"not-a-uuid"_s, uid.toUpper(), u"{"_s + uid + u"}"_s, uid.left(35),
                                               QString(uid).remove(u'-')}) {
-            EXPECT_ERROR(getImage(kMain, bad, m_staff), 400, u"bad_request"_s);
-            EXPECT_ERROR(createImage(kMain, bad, imageFields(bad, otherBlob), m_staff), 400, u"bad_request"_s);
-            EXPECT_ERROR(patchImage(kMain, bad, 1, {{u"caption"_s, u"x"_s}}, m_staff), 400, u"bad_request"_s);
-            EXPECT_ERROR(deleteImage(kMain, bad, 1, m_staff), 400, u"bad_request"_s);
+            EXPECT_ERROR(m_session.getImage(kMain, bad, m_staff), 400, u"bad_request"_s);
+            EXPECT_ERROR(m_session.createImage(kMain, bad, imageFields(bad, otherBlob), m_staff), 400,
+                         u"bad_request"_s);
+            EXPECT_ERROR(m_session.patchImage(kMain, bad, 1, {{u"caption"_s, u"x"_s}}, m_staff), 400, u"bad_request"_s);
+            EXPECT_ERROR(m_session.deleteImage(kMain, bad, 1, m_staff), 400, u"bad_request"_s);
         }
     }
 
@@ -949,22 +675,23 @@ private Q_SLOTS:
         const QString path = ws(kMain) + u"/images/"_s + uid;
 
         // No usable If-Match: 428, nothing changed.
-        EXPECT_ERROR(call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}})), 428, u"precondition_required"_s);
-        EXPECT_ERROR(call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}}), {{"If-Match", "*"}}), 428,
+        EXPECT_ERROR(m_session.call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}})), 428,
                      u"precondition_required"_s);
-        EXPECT_ERROR(call("PUT", path, m_staff, json(created)), 428, u"precondition_required"_s);
-        EXPECT_ERROR(call("DELETE", path, m_staff), 428, u"precondition_required"_s);
-        QCOMPARE(getImage(kMain, uid, m_staff).json, created);
+        EXPECT_ERROR(m_session.call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}}), {{"If-Match", "*"}}), 428,
+                     u"precondition_required"_s);
+        EXPECT_ERROR(m_session.call("PUT", path, m_staff, json(created)), 428, u"precondition_required"_s);
+        EXPECT_ERROR(m_session.call("DELETE", path, m_staff), 428, u"precondition_required"_s);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, created);
         // §2.6: "Only one If-Match value is accepted (no lists, no weak W/ tags: 400)".
         for (const QByteArray &ifMatch : {QByteArray("W/\"1\""), QByteArray("\"1\", \"2\"")}) {
             const HttpReply refused =
-                call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}}), {{"If-Match", ifMatch}});
+                m_session.call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}}), {{"If-Match", ifMatch}});
             QCOMPARE(refused.status, 400);
         }
-        QCOMPARE(getImage(kMain, uid, m_staff).json, created);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, created);
 
         // The right revision: 200, revision 2, tags once each (case-insensitively), sorted.
-        HttpReply reply = patchImage(
+        HttpReply reply = m_session.patchImage(
             kMain, uid, 1,
             {{u"caption"_s, u"Front door"_s}, {u"tags"_s, QJsonArray{u"b"_s, u"A"_s, u"a"_s, u"B"_s, u"c"_s, u"C"_s}}},
             m_staff);
@@ -978,26 +705,27 @@ private Q_SLOTS:
         // b, A, a (= A), B (= b), c, C (= c): the first spelling of each, sorted case-insensitively.
         QCOMPARE(stringsOf(current.value(u"tags"_s).toArray()), (QStringList{u"A"_s, u"b"_s, u"c"_s}));
         QCOMPARE(current.value(u"sha256"_s), created.value(u"sha256"_s));
-        QCOMPARE(getImage(kMain, uid, m_staff).json, current);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, current);
 
         // A stale revision: 412 with the current record, nothing changed.
-        reply = patchImage(kMain, uid, 1, {{u"caption"_s, u"Stale"_s}}, m_staff);
+        reply = m_session.patchImage(kMain, uid, 1, {{u"caption"_s, u"Stale"_s}}, m_staff);
         EXPECT_ERROR(reply, 412, u"stale_revision"_s);
         QCOMPARE(currentOf(reply), current);
-        reply = patchImage(kMain, uid, 3, {{u"caption"_s, u"Future"_s}}, m_staff);
+        reply = m_session.patchImage(kMain, uid, 3, {{u"caption"_s, u"Future"_s}}, m_staff);
         EXPECT_ERROR(reply, 412, u"stale_revision"_s);
-        QCOMPARE(getImage(kMain, uid, m_staff).json, current);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, current);
 
         // A fact changed: 422; repeated with its value: fine.
         for (const auto &[fact, value] :
              {std::pair{u"sha256"_s, QJsonValue(sha256Of("other"))},
               std::pair{u"width"_s, QJsonValue(current.value(u"width"_s).toInt() + 1)},
               std::pair{u"format"_s, QJsonValue(u"jpeg"_s)}, std::pair{u"uid"_s, QJsonValue(newUid())}})
-            EXPECT_ERROR(patchImage(kMain, uid, 2, {{fact, value}, {u"caption"_s, u"x"_s}}, m_staff), 422,
+            EXPECT_ERROR(m_session.patchImage(kMain, uid, 2, {{fact, value}, {u"caption"_s, u"x"_s}}, m_staff), 422,
                          u"validation_failed"_s);
-        EXPECT_ERROR(patchImage(kMain, uid, 2, {{u"rotation"_s, 5}}, m_staff), 422, u"validation_failed"_s);
-        QCOMPARE(getImage(kMain, uid, m_staff).json, current);
-        reply = patchImage(kMain, uid, 2, {{u"width"_s, current.value(u"width"_s)}, {u"rotation"_s, 1}}, m_staff);
+        EXPECT_ERROR(m_session.patchImage(kMain, uid, 2, {{u"rotation"_s, 5}}, m_staff), 422, u"validation_failed"_s);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, current);
+        reply =
+            m_session.patchImage(kMain, uid, 2, {{u"width"_s, current.value(u"width"_s)}, {u"rotation"_s, 1}}, m_staff);
         EXPECT_STATUS(reply, 200);
         current = reply.json;
         QCOMPARE(revisionOf(current), 3);
@@ -1020,30 +748,31 @@ private Q_SLOTS:
         QCOMPARE(current.value(u"rotation"_s).toInt(), 0);
         QCOMPARE(current.value(u"originalName"_s), created.value(u"originalName"_s)); // facts stay
         // null resets a field in a PATCH.
-        reply =
-            patchImage(kMain, uid, 4, {{u"caption"_s, QJsonValue::Null}, {u"imageType"_s, u"Produktfoto"_s}}, m_staff);
+        reply = m_session.patchImage(kMain, uid, 4,
+                                     {{u"caption"_s, QJsonValue::Null}, {u"imageType"_s, u"Produktfoto"_s}}, m_staff);
         EXPECT_STATUS(reply, 200);
         current = reply.json;
         QCOMPARE(current.value(u"caption"_s).toString(), QString());
         QCOMPARE(revisionOf(current), 5);
 
         // An empty PATCH: the record as it is, no new revision, no change in the feed.
-        const qint64 end = feedEnd(kMain, m_staff);
-        reply = patchImage(kMain, uid, 5, {}, m_staff);
+        const qint64 end = m_session.feedEnd(kMain, m_staff);
+        reply = m_session.patchImage(kMain, uid, 5, {}, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json, current);
         QCOMPARE(reply.header("ETag"), "\"5\"");
-        QCOMPARE(getImage(kMain, uid, m_staff).json, current);
-        QCOMPARE(feedEnd(kMain, m_staff), end);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, current);
+        QCOMPARE(m_session.feedEnd(kMain, m_staff), end);
 
         // If-Match on an image that never existed: 404.
-        EXPECT_ERROR(patchImage(kMain, newUid(), 1, {{u"caption"_s, u"x"_s}}, m_staff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.patchImage(kMain, newUid(), 1, {{u"caption"_s, u"x"_s}}, m_staff), 404, u"not_found"_s);
         // A body that is not JSON: 400 / 415, nothing changed.
-        EXPECT_ERROR(call("PATCH", path, m_staff, "{\"caption\":", {{"If-Match", "\"5\""}}), 400, u"bad_request"_s);
-        EXPECT_ERROR(
-            call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}}), {{"If-Match", "\"5\""}}, "text/plain"), 415,
-            u"unsupported_media_type"_s);
-        QCOMPARE(getImage(kMain, uid, m_staff).json, current);
+        EXPECT_ERROR(m_session.call("PATCH", path, m_staff, "{\"caption\":", {{"If-Match", "\"5\""}}), 400,
+                     u"bad_request"_s);
+        EXPECT_ERROR(m_session.call("PATCH", path, m_staff, json({{u"caption"_s, u"x"_s}}), {{"If-Match", "\"5\""}},
+                                    "text/plain"),
+                     415, u"unsupported_media_type"_s);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, current);
     }
 
     void imageDeleteAndRecreate()
@@ -1051,13 +780,13 @@ private Q_SLOTS:
         const QJsonObject created = makeImage(kMain, m_staff, {{u"caption"_s, u"To be deleted"_s}});
         QVERIFY(!created.isEmpty());
         const QString uid = created.value(u"uid"_s).toString();
-        QJsonObject current = patchImage(kMain, uid, 1, {{u"caption"_s, u"Second"_s}}, m_staff).json;
+        QJsonObject current = m_session.patchImage(kMain, uid, 1, {{u"caption"_s, u"Second"_s}}, m_staff).json;
         QCOMPARE(revisionOf(current), 2);
 
-        EXPECT_ERROR(deleteImage(kMain, uid, 1, m_staff), 412, u"stale_revision"_s);
-        QCOMPARE(getImage(kMain, uid, m_staff).json, current);
+        EXPECT_ERROR(m_session.deleteImage(kMain, uid, 1, m_staff), 412, u"stale_revision"_s);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, current);
 
-        HttpReply reply = deleteImage(kMain, uid, 2, m_staff);
+        HttpReply reply = m_session.deleteImage(kMain, uid, 2, m_staff);
         EXPECT_STATUS(reply, 200);
         const QJsonObject tombstone = reply.json;
         QCOMPARE(tombstone.value(u"deleted"_s), QJsonValue(true));
@@ -1067,16 +796,16 @@ private Q_SLOTS:
         QCOMPARE(reply.header("ETag"), "\"3\"");
 
         // GET: 410 with the tombstone; writes on it: 410.
-        reply = getImage(kMain, uid, m_viewer);
+        reply = m_session.getImage(kMain, uid, m_viewer);
         EXPECT_STATUS(reply, 410);
         QCOMPARE(reply.json, tombstone);
         QCOMPARE(reply.header("ETag"), "\"3\"");
-        reply = patchImage(kMain, uid, 3, {{u"caption"_s, u"Zombie"_s}}, m_staff);
+        reply = m_session.patchImage(kMain, uid, 3, {{u"caption"_s, u"Zombie"_s}}, m_staff);
         EXPECT_STATUS(reply, 410);
         QCOMPARE(reply.json, tombstone);
-        EXPECT_STATUS(deleteImage(kMain, uid, 3, m_staff), 410);
+        EXPECT_STATUS(m_session.deleteImage(kMain, uid, 3, m_staff), 410);
         EXPECT_STATUS(putImage(kMain, uid, 3, tombstone, m_staff), 410);
-        QCOMPARE(getImage(kMain, uid, m_staff).json, tombstone);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, tombstone);
 
         // A create over the tombstone brings it back at the tombstone's revision + 1.
         Blob blob;
@@ -1086,13 +815,13 @@ private Q_SLOTS:
         QJsonObject again = imageFields(uid, blob);
         again.insert(u"originalName"_s, created.value(u"originalName"_s));
         again.insert(u"caption"_s, u"Back"_s);
-        reply = createImage(kMain, uid, again, m_staff);
+        reply = m_session.createImage(kMain, uid, again, m_staff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(revisionOf(reply.json), 4);
         QCOMPARE(reply.json.value(u"deleted"_s), QJsonValue(false));
         QCOMPARE(reply.json.value(u"caption"_s).toString(), u"Back"_s);
         QCOMPARE(reply.header("ETag"), "\"4\"");
-        reply = getImage(kMain, uid, m_staff);
+        reply = m_session.getImage(kMain, uid, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(revisionOf(reply.json), 4);
     }
@@ -1103,7 +832,7 @@ private Q_SLOTS:
     {
         const QString chair = u"product:CH-1"_s;
         EXPECT_ERROR(getEntity(kMain, chair, m_staff), 404, u"not_found"_s);
-        HttpReply reply = createEntity(kMain, chair, {{u"name"_s, u"Chair"_s}, {u"revision"_s, 9}}, m_staff);
+        HttpReply reply = m_session.createEntity(kMain, chair, {{u"name"_s, u"Chair"_s}, {u"revision"_s, 9}}, m_staff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(reply.header("ETag"), "\"1\"");
         QJsonObject current = reply.json;
@@ -1118,20 +847,21 @@ private Q_SLOTS:
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json, current);
 
-        reply = createEntity(kMain, chair, {{u"name"_s, u"Other"_s}}, m_staff);
+        reply = m_session.createEntity(kMain, chair, {{u"name"_s, u"Other"_s}}, m_staff);
         EXPECT_ERROR(reply, 409, u"conflict"_s);
         QCOMPARE(currentOf(reply), current);
         // Keys are case-sensitive; kinds are a fixed lower-case list.
         EXPECT_ERROR(getEntity(kMain, u"product:ch-1"_s, m_staff), 404, u"not_found"_s);
         EXPECT_ERROR(getEntity(kMain, u"Product:CH-1"_s, m_staff), 404, u"not_found"_s);
-        EXPECT_ERROR(createEntity(kMain, u"gadget:CH-1"_s, {{u"name"_s, u"x"_s}}, m_staff), 404, u"not_found"_s);
-        EXPECT_ERROR(createEntity(kMain, u"product:CH-2"_s, {{u"key"_s, u"CH-3"_s}}, m_staff), 422,
+        EXPECT_ERROR(m_session.createEntity(kMain, u"gadget:CH-1"_s, {{u"name"_s, u"x"_s}}, m_staff), 404,
+                     u"not_found"_s);
+        EXPECT_ERROR(m_session.createEntity(kMain, u"product:CH-2"_s, {{u"key"_s, u"CH-3"_s}}, m_staff), 422,
                      u"validation_failed"_s);
-        EXPECT_ERROR(createEntity(kMain, u"product:CH-2"_s, {{u"kind"_s, u"job"_s}}, m_staff), 422,
+        EXPECT_ERROR(m_session.createEntity(kMain, u"product:CH-2"_s, {{u"kind"_s, u"job"_s}}, m_staff), 422,
                      u"validation_failed"_s);
         EXPECT_ERROR(getEntity(kMain, u"product:CH-2"_s, m_staff), 404, u"not_found"_s);
 
-        EXPECT_ERROR(call("PATCH", entityPath(kMain, chair), m_staff, json({{u"name"_s, u"x"_s}})), 428,
+        EXPECT_ERROR(m_session.call("PATCH", entityPath(kMain, chair), m_staff, json({{u"name"_s, u"x"_s}})), 428,
                      u"precondition_required"_s);
         reply = patchEntity(kMain, chair, 1, {{u"name"_s, u"Green chair"_s}}, m_staff);
         EXPECT_STATUS(reply, 200);
@@ -1141,16 +871,17 @@ private Q_SLOTS:
         EXPECT_ERROR(patchEntity(kMain, chair, 1, {{u"name"_s, u"Stale"_s}}, m_staff), 412, u"stale_revision"_s);
 
         // parentKey: a live entity of the same kind, else 422 and nothing changed.
-        QVERIFY(createEntity(kMain, u"product:CH-0"_s, {{u"name"_s, u"Chairs"_s}}, m_staff).status == 201);
-        QVERIFY(createEntity(kMain, u"customer:CH-9"_s, {{u"name"_s, u"A customer"_s}}, m_staff).status == 201);
-        reply = createEntity(kMain, u"product:OLD"_s, {{u"name"_s, u"Old"_s}}, m_staff);
+        QVERIFY(m_session.createEntity(kMain, u"product:CH-0"_s, {{u"name"_s, u"Chairs"_s}}, m_staff).status == 201);
+        QVERIFY(m_session.createEntity(kMain, u"customer:CH-9"_s, {{u"name"_s, u"A customer"_s}}, m_staff).status ==
+                201);
+        reply = m_session.createEntity(kMain, u"product:OLD"_s, {{u"name"_s, u"Old"_s}}, m_staff);
         QCOMPARE(reply.status, 201);
         EXPECT_STATUS(deleteEntity(kMain, u"product:OLD"_s, 1, m_staff), 200);
         for (const QString &parent : {u"NOPE"_s, u"CH-9"_s /* a customer */, u"OLD"_s /* deleted */,
                                       u"CH-1"_s /* itself */, u"ch-0"_s /* case */})
             EXPECT_ERROR(patchEntity(kMain, chair, 2, {{u"parentKey"_s, parent}}, m_staff), 422,
                          u"validation_failed"_s);
-        EXPECT_ERROR(createEntity(kMain, u"product:CH-5"_s, {{u"parentKey"_s, u"NOPE"_s}}, m_staff), 422,
+        EXPECT_ERROR(m_session.createEntity(kMain, u"product:CH-5"_s, {{u"parentKey"_s, u"NOPE"_s}}, m_staff), 422,
                      u"validation_failed"_s);
         EXPECT_ERROR(getEntity(kMain, u"product:CH-5"_s, m_staff), 404, u"not_found"_s);
         QCOMPARE(getEntity(kMain, chair, m_staff).json, current);
@@ -1162,7 +893,7 @@ private Q_SLOTS:
         QCOMPARE(revisionOf(current), 3);
 
         // Delete: the tombstone; GET 410; writes 410; a create brings it back.
-        EXPECT_ERROR(call("DELETE", entityPath(kMain, chair), m_staff), 428, u"precondition_required"_s);
+        EXPECT_ERROR(m_session.call("DELETE", entityPath(kMain, chair), m_staff), 428, u"precondition_required"_s);
         reply = deleteEntity(kMain, chair, 3, m_staff);
         EXPECT_STATUS(reply, 200);
         const QJsonObject tombstone = reply.json;
@@ -1173,7 +904,7 @@ private Q_SLOTS:
         QCOMPARE(reply.json, tombstone);
         EXPECT_STATUS(patchEntity(kMain, chair, 4, {{u"name"_s, u"x"_s}}, m_staff), 410);
         EXPECT_STATUS(deleteEntity(kMain, chair, 4, m_staff), 410);
-        reply = createEntity(kMain, chair, {{u"name"_s, u"Chair again"_s}}, m_staff);
+        reply = m_session.createEntity(kMain, chair, {{u"name"_s, u"Chair again"_s}}, m_staff);
         EXPECT_STATUS(reply, 201);
         QCOMPARE(revisionOf(reply.json), 5);
     }
@@ -1182,8 +913,8 @@ private Q_SLOTS:
     {
         const QString entity = u"product:G-1"_s;
         const QString second = u"product:G-2"_s;
-        QCOMPARE(createEntity(kMain, entity, {{u"name"_s, u"Gallery one"_s}}, m_staff).status, 201);
-        QCOMPARE(createEntity(kMain, second, {{u"name"_s, u"Gallery two"_s}}, m_staff).status, 201);
+        QCOMPARE(m_session.createEntity(kMain, entity, {{u"name"_s, u"Gallery one"_s}}, m_staff).status, 201);
+        QCOMPARE(m_session.createEntity(kMain, second, {{u"name"_s, u"Gallery two"_s}}, m_staff).status, 201);
         QStringList uids;
         for (int i = 0; i < 4; ++i) {
             const QJsonObject image = makeImage(kMain, m_staff, {{u"caption"_s, u"Image %1"_s.arg(i)}});
@@ -1192,10 +923,10 @@ private Q_SLOTS:
         }
         const QString deleted = makeImage(kMain, m_staff).value(u"uid"_s).toString();
         QVERIFY(!deleted.isEmpty());
-        EXPECT_STATUS(deleteImage(kMain, deleted, 1, m_staff), 200);
+        EXPECT_STATUS(m_session.deleteImage(kMain, deleted, 1, m_staff), 200);
 
         // Never written: revision 0, empty.
-        HttpReply reply = getGallery(kMain, entity, m_viewer);
+        HttpReply reply = m_session.getGallery(kMain, entity, m_viewer);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.header("ETag"), "\"0\"");
         QCOMPARE(revisionOf(reply.json), 0);
@@ -1204,16 +935,16 @@ private Q_SLOTS:
         QCOMPARE(reply.json.value(u"primary"_s), QJsonValue(QJsonValue::Null));
         QCOMPARE(reply.json.value(u"pinned"_s), QJsonValue(false));
         QCOMPARE(reply.json.value(u"pinnedBy"_s), QJsonValue(QJsonValue::Null));
-        EXPECT_ERROR(getGallery(kMain, u"product:NO-SUCH"_s, m_viewer), 404, u"not_found"_s);
-        reply = call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer);
+        EXPECT_ERROR(m_session.getGallery(kMain, u"product:NO-SUCH"_s, m_viewer), 404, u"not_found"_s);
+        reply = m_session.call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(u"total"_s).toInt(), 0);
         QCOMPARE(reply.json.value(u"images"_s).toArray(), QJsonArray());
 
         // Created with If-Match "0"; a second "0" is stale.
-        EXPECT_ERROR(
-            call("PUT", entityPath(kMain, entity) + u"/gallery"_s, m_staff, json({{u"order"_s, QJsonArray{uids[0]}}})),
-            428, u"precondition_required"_s);
+        EXPECT_ERROR(m_session.call("PUT", entityPath(kMain, entity) + u"/gallery"_s, m_staff,
+                                    json({{u"order"_s, QJsonArray{uids[0]}}})),
+                     428, u"precondition_required"_s);
         reply = putGallery(kMain, entity, 0, {{u"order"_s, QJsonArray{uids[0], uids[1]}}, {u"primary"_s, uids[0]}},
                            m_staff);
         EXPECT_STATUS(reply, 200);
@@ -1243,7 +974,7 @@ private Q_SLOTS:
         };
         for (const QJsonObject &body : broken)
             EXPECT_ERROR(putGallery(kMain, entity, 1, body, m_staff), 422, u"validation_failed"_s);
-        QCOMPARE(getGallery(kMain, entity, m_staff).json, current);
+        QCOMPARE(m_session.getGallery(kMain, entity, m_staff).json, current);
 
         // Pinned: the server fills pinnedBy (the caller) and pinnedAt (now).
         const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
@@ -1259,10 +990,10 @@ private Q_SLOTS:
         const QDateTime pinnedAt = QDateTime::fromString(current.value(u"pinnedAt"_s).toString(), Qt::ISODateWithMs);
         QVERIFY2(pinnedAt.isValid() && pinnedAt >= before && pinnedAt <= QDateTime::currentDateTimeUtc().addSecs(1),
                  qPrintable(current.value(u"pinnedAt"_s).toString()));
-        QCOMPARE(getGallery(kMain, entity, m_viewer).json, current);
+        QCOMPARE(m_session.getGallery(kMain, entity, m_viewer).json, current);
 
         // The images in gallery order, paged.
-        reply = call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer);
+        reply = m_session.call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(u"entity"_s).toString(), entity);
         QCOMPARE(reply.json.value(u"galleryRevision"_s).toInt(), 2);
@@ -1273,17 +1004,17 @@ private Q_SLOTS:
         const QJsonObject listed = reply.json.value(u"images"_s).toArray().at(1).toObject();
         QCOMPARE(listed.value(u"caption"_s).toString(), u"Image 0"_s);
         QCOMPARE(revisionOf(listed), 1);
-        reply = call("GET", entityPath(kMain, entity) + u"/images?offset=1&limit=1"_s, m_viewer);
+        reply = m_session.call("GET", entityPath(kMain, entity) + u"/images?offset=1&limit=1"_s, m_viewer);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(uidsOf(reply.json.value(u"images"_s).toArray()), QStringList{uids[0]});
         QCOMPARE(reply.json.value(u"total"_s).toInt(), 3);
         QCOMPARE(reply.json.value(u"offset"_s).toInt(), 1);
-        reply = call("GET", entityPath(kMain, entity) + u"/images?offset=2&limit=5"_s, m_viewer);
+        reply = m_session.call("GET", entityPath(kMain, entity) + u"/images?offset=2&limit=5"_s, m_viewer);
         QCOMPARE(uidsOf(reply.json.value(u"images"_s).toArray()), QStringList{uids[2]});
-        reply = call("GET", entityPath(kMain, entity) + u"/images?offset=3"_s, m_viewer);
+        reply = m_session.call("GET", entityPath(kMain, entity) + u"/images?offset=3"_s, m_viewer);
         QCOMPARE(reply.json.value(u"images"_s).toArray(), QJsonArray());
         for (const QString &query : {u"?limit=0"_s, u"?limit=1001"_s, u"?offset=-1"_s, u"?limit=x"_s})
-            EXPECT_ERROR(call("GET", entityPath(kMain, entity) + u"/images"_s + query, m_viewer), 400,
+            EXPECT_ERROR(m_session.call("GET", entityPath(kMain, entity) + u"/images"_s + query, m_viewer), 400,
                          u"bad_request"_s);
 
         // A second gallery holding the same images, unpinned.
@@ -1293,8 +1024,8 @@ private Q_SLOTS:
 
         // Deleting an image takes it out of every gallery: the pinned primary of the first
         // moves to the first remaining image, unpinned; each gallery gets a new revision.
-        EXPECT_STATUS(deleteImage(kMain, uids[1], 1, m_staff), 200);
-        reply = getGallery(kMain, entity, m_staff);
+        EXPECT_STATUS(m_session.deleteImage(kMain, uids[1], 1, m_staff), 200);
+        reply = m_session.getGallery(kMain, entity, m_staff);
         EXPECT_STATUS(reply, 200);
         QCOMPARE(stringsOf(reply.json.value(u"order"_s).toArray()), (QStringList{uids[0], uids[2]}));
         QCOMPARE(reply.json.value(u"primary"_s).toString(), uids[0]);
@@ -1302,17 +1033,17 @@ private Q_SLOTS:
         QCOMPARE(reply.json.value(u"pinnedBy"_s), QJsonValue(QJsonValue::Null));
         QCOMPARE(reply.json.value(u"pinnedAt"_s), QJsonValue(QJsonValue::Null));
         QCOMPARE(revisionOf(reply.json), 3);
-        reply = getGallery(kMain, second, m_staff);
+        reply = m_session.getGallery(kMain, second, m_staff);
         QCOMPARE(stringsOf(reply.json.value(u"order"_s).toArray()), (QStringList{uids[2], uids[3]}));
         QCOMPARE(reply.json.value(u"primary"_s).toString(), uids[2]); // not the deleted one: unchanged
         QCOMPARE(revisionOf(reply.json), 2);
         // Deleting the primary of the second: the first remaining becomes primary.
-        EXPECT_STATUS(deleteImage(kMain, uids[2], 1, m_staff), 200);
-        reply = getGallery(kMain, second, m_staff);
+        EXPECT_STATUS(m_session.deleteImage(kMain, uids[2], 1, m_staff), 200);
+        reply = m_session.getGallery(kMain, second, m_staff);
         QCOMPARE(stringsOf(reply.json.value(u"order"_s).toArray()), QStringList{uids[3]});
         QCOMPARE(reply.json.value(u"primary"_s).toString(), uids[3]);
         QCOMPARE(revisionOf(reply.json), 3);
-        reply = getGallery(kMain, entity, m_staff);
+        reply = m_session.getGallery(kMain, entity, m_staff);
         QCOMPARE(stringsOf(reply.json.value(u"order"_s).toArray()), QStringList{uids[0]});
         QCOMPARE(revisionOf(reply.json), 4);
         const QJsonObject last = reply.json;
@@ -1320,17 +1051,17 @@ private Q_SLOTS:
         // Deleting the entity: its gallery becomes a tombstone.
         const qint64 entityRevision = revisionOf(getEntity(kMain, entity, m_staff).json);
         EXPECT_STATUS(deleteEntity(kMain, entity, entityRevision, m_staff), 200);
-        reply = getGallery(kMain, entity, m_viewer);
+        reply = m_session.getGallery(kMain, entity, m_viewer);
         EXPECT_STATUS(reply, 410);
         QCOMPARE(reply.json.value(u"deleted"_s), QJsonValue(true));
         QCOMPARE(revisionOf(reply.json), 5);
         QCOMPARE(reply.json.value(u"order"_s), last.value(u"order"_s));
         QCOMPARE(reply.header("ETag"), "\"5\"");
-        EXPECT_STATUS(call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer), 410);
+        EXPECT_STATUS(m_session.call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer), 410);
         EXPECT_STATUS(putGallery(kMain, entity, 5, {{u"order"_s, QJsonArray{uids[0]}}}, m_staff), 410);
-        QCOMPARE(getGallery(kMain, entity, m_viewer).json, reply.json);
+        QCOMPARE(m_session.getGallery(kMain, entity, m_viewer).json, reply.json);
         // The images stay.
-        EXPECT_STATUS(getImage(kMain, uids[0], m_staff), 200);
+        EXPECT_STATUS(m_session.getImage(kMain, uids[0], m_staff), 200);
     }
 
     // ================================================================ change feed (§7)
@@ -1341,20 +1072,20 @@ private Q_SLOTS:
         const QJsonObject image = makeImage(kMain, m_staff);
         QVERIFY(!image.isEmpty());
         const QString uid = image.value(u"uid"_s).toString();
-        QCOMPARE(patchImage(kMain, uid, 1, {{u"caption"_s, u"one"_s}}, m_staff).status, 200);
-        QCOMPARE(createEntity(kMain, u"job:FEED-1"_s, {{u"name"_s, u"Feed"_s}}, m_staff).status, 201);
+        QCOMPARE(m_session.patchImage(kMain, uid, 1, {{u"caption"_s, u"one"_s}}, m_staff).status, 200);
+        QCOMPARE(m_session.createEntity(kMain, u"job:FEED-1"_s, {{u"name"_s, u"Feed"_s}}, m_staff).status, 201);
         QCOMPARE(
             putGallery(kMain, u"job:FEED-1"_s, 0, {{u"order"_s, QJsonArray{uid}}, {u"primary"_s, uid}}, m_staff).status,
             200);
-        QCOMPARE(patchImage(kMain, uid, 2, {{u"caption"_s, u"two"_s}}, m_staff).status, 200);
-        QCOMPARE(createEntity(kMain, u"job:FEED-GONE"_s, {{u"name"_s, u"Gone"_s}}, m_staff).status, 201);
+        QCOMPARE(m_session.patchImage(kMain, uid, 2, {{u"caption"_s, u"two"_s}}, m_staff).status, 200);
+        QCOMPARE(m_session.createEntity(kMain, u"job:FEED-GONE"_s, {{u"name"_s, u"Gone"_s}}, m_staff).status, 201);
         QCOMPARE(deleteEntity(kMain, u"job:FEED-GONE"_s, 1, m_staff).status, 200);
 
         const HttpReply first = changes(kMain, u"?after=0&limit=1000"_s, m_viewer);
         EXPECT_STATUS(first, 200);
         const QString identity = first.json.value(u"identity"_s).toString();
-        QCOMPARE(identity, identityFromMe(m_staff, kMain));
-        QCOMPARE(identity, identityFromMe(m_viewer, kMain));
+        QCOMPARE(identity, m_session.identityFromMe(m_staff, kMain));
+        QCOMPARE(identity, m_session.identityFromMe(m_viewer, kMain));
         QVERIFY(!QUuid::fromString(identity).isNull());
         QCOMPARE(first.json.value(u"more"_s), QJsonValue(false));
         const QJsonArray all = first.json.value(u"changes"_s).toArray();
@@ -1394,7 +1125,7 @@ private Q_SLOTS:
                 QCOMPARE(record.value(u"entity"_s).toString(), id);
                 path = entityPath(kMain, id) + u"/gallery"_s;
             }
-            const HttpReply now = call("GET", path, m_viewer);
+            const HttpReply now = m_session.call("GET", path, m_viewer);
             QVERIFY2(now.status == (change.value(u"deleted"_s).toBool() ? 410 : 200), qPrintable(now.describe()));
             QCOMPARE(now.json, record);
         }
@@ -1443,14 +1174,14 @@ private Q_SLOTS:
         QCOMPARE(defaults.json.value(u"changes"_s).toArray().size(), std::min<qsizetype>(all.size(), 100));
 
         // A change moves the record to the end of the feed, once, in its new state.
-        QCOMPARE(patchImage(kMain, uid, 3, {{u"caption"_s, u"three"_s}}, m_staff).status, 200);
+        QCOMPARE(m_session.patchImage(kMain, uid, 3, {{u"caption"_s, u"three"_s}}, m_staff).status, 200);
         const HttpReply moved = changes(kMain, u"?after=%1"_s.arg(after), m_viewer);
         const QJsonArray tail = moved.json.value(u"changes"_s).toArray();
         QCOMPARE(tail.size(), 1);
         QCOMPARE(tail.first().toObject().value(u"id"_s).toString(), uid);
         QCOMPARE(tail.first().toObject().value(u"revision"_s).toInteger(), 4);
         QCOMPARE(tail.first().toObject().value(u"record"_s).toObject().value(u"caption"_s).toString(), u"three"_s);
-        const QList<QJsonObject> whole = feed(kMain, m_viewer);
+        const QList<QJsonObject> whole = m_session.feed(kMain, m_viewer);
         QCOMPARE(whole.size(), all.size());
         QCOMPARE(whole.constLast().value(u"id"_s).toString(), uid);
 
@@ -1464,7 +1195,7 @@ private Q_SLOTS:
         // Another workspace: its own identity and its own records.
         const HttpReply other = changes(kOther, {}, m_otherStaff);
         EXPECT_STATUS(other, 200);
-        QCOMPARE(other.json.value(u"identity"_s).toString(), identityFromMe(m_otherStaff, kOther));
+        QCOMPARE(other.json.value(u"identity"_s).toString(), m_session.identityFromMe(m_otherStaff, kOther));
         QVERIFY(other.json.value(u"identity"_s).toString() != identity);
         // (A blob's id is its content hash: both workspaces may hold the same original.)
         for (const QJsonValue &change : other.json.value(u"changes"_s).toArray()) {
@@ -1482,61 +1213,63 @@ private Q_SLOTS:
         const QString uid = image.value(u"uid"_s).toString();
         const QString sha = image.value(u"sha256"_s).toString();
         const QString entity = u"category:ROLES"_s;
-        QCOMPARE(createEntity(kMain, entity, {{u"name"_s, u"Roles"_s}}, m_staff).status, 201);
+        QCOMPARE(m_session.createEntity(kMain, entity, {{u"name"_s, u"Roles"_s}}, m_staff).status, 201);
         const QJsonObject entityRecord = getEntity(kMain, entity, m_staff).json;
-        const qint64 end = feedEnd(kMain, m_staff);
+        const qint64 end = m_session.feedEnd(kMain, m_staff);
 
         // Reads are fine.
-        EXPECT_STATUS(getImage(kMain, uid, m_viewer), 200);
-        EXPECT_STATUS(getBlob(kMain, sha, m_viewer), 200);
+        EXPECT_STATUS(m_session.getImage(kMain, uid, m_viewer), 200);
+        EXPECT_STATUS(m_session.getBlob(kMain, sha, m_viewer), 200);
         EXPECT_STATUS(headBlob(kMain, sha, m_viewer), 200);
         EXPECT_STATUS(getEntity(kMain, entity, m_viewer), 200);
-        EXPECT_STATUS(getGallery(kMain, entity, m_viewer), 200);
-        EXPECT_STATUS(call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer), 200);
+        EXPECT_STATUS(m_session.getGallery(kMain, entity, m_viewer), 200);
+        EXPECT_STATUS(m_session.call("GET", entityPath(kMain, entity) + u"/images"_s, m_viewer), 200);
         EXPECT_STATUS(changes(kMain, {}, m_viewer), 200);
 
         // Writes: 403 forbidden, whatever the request holds.
         const Blob blob = newBlob();
         const QString newImage = newUid();
-        EXPECT_ERROR(putBlob(kMain, blob.sha256, blob.bytes, m_viewer), 403, u"forbidden"_s);
+        EXPECT_ERROR(m_session.putBlob(kMain, blob.sha256, blob.bytes, m_viewer), 403, u"forbidden"_s);
         EXPECT_ERROR(putPart(kMain, blob, 0, 50, m_viewer), 403, u"forbidden"_s);
-        EXPECT_ERROR(createImage(kMain, newImage, imageFields(newImage, blob), m_viewer), 403, u"forbidden"_s);
-        EXPECT_ERROR(patchImage(kMain, uid, 1, {{u"caption"_s, u"viewer"_s}}, m_viewer), 403, u"forbidden"_s);
+        EXPECT_ERROR(m_session.createImage(kMain, newImage, imageFields(newImage, blob), m_viewer), 403,
+                     u"forbidden"_s);
+        EXPECT_ERROR(m_session.patchImage(kMain, uid, 1, {{u"caption"_s, u"viewer"_s}}, m_viewer), 403, u"forbidden"_s);
         EXPECT_ERROR(putImage(kMain, uid, 1, image, m_viewer), 403, u"forbidden"_s);
-        EXPECT_ERROR(deleteImage(kMain, uid, 1, m_viewer), 403, u"forbidden"_s);
-        EXPECT_ERROR(createEntity(kMain, u"category:VIEWER"_s, {{u"name"_s, u"x"_s}}, m_viewer), 403, u"forbidden"_s);
+        EXPECT_ERROR(m_session.deleteImage(kMain, uid, 1, m_viewer), 403, u"forbidden"_s);
+        EXPECT_ERROR(m_session.createEntity(kMain, u"category:VIEWER"_s, {{u"name"_s, u"x"_s}}, m_viewer), 403,
+                     u"forbidden"_s);
         EXPECT_ERROR(patchEntity(kMain, entity, 1, {{u"name"_s, u"x"_s}}, m_viewer), 403, u"forbidden"_s);
         EXPECT_ERROR(deleteEntity(kMain, entity, 1, m_viewer), 403, u"forbidden"_s);
         EXPECT_ERROR(putGallery(kMain, entity, 0, {{u"order"_s, QJsonArray{uid}}}, m_viewer), 403, u"forbidden"_s);
         // Even when the request is wrong otherwise (the role is checked first, §2.5).
-        EXPECT_ERROR(patchImage(kMain, newUid(), 9, {}, m_viewer), 403, u"forbidden"_s);
+        EXPECT_ERROR(m_session.patchImage(kMain, newUid(), 9, {}, m_viewer), 403, u"forbidden"_s);
 
         // Nothing changed.
-        QCOMPARE(getImage(kMain, uid, m_staff).json, image);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, image);
         QCOMPARE(getEntity(kMain, entity, m_staff).json, entityRecord);
-        QCOMPARE(revisionOf(getGallery(kMain, entity, m_staff).json), 0);
+        QCOMPARE(revisionOf(m_session.getGallery(kMain, entity, m_staff).json), 0);
         EXPECT_STATUS(getEntity(kMain, u"category:VIEWER"_s, m_staff), 404);
-        EXPECT_STATUS(getImage(kMain, newImage, m_staff), 404);
+        EXPECT_STATUS(m_session.getImage(kMain, newImage, m_staff), 404);
         const HttpReply head = headBlob(kMain, blob.sha256, m_staff);
         EXPECT_STATUS(head, 404);
         QCOMPARE(head.header("Upload-Offset"), "0");
-        QCOMPARE(feedEnd(kMain, m_staff), end);
+        QCOMPARE(m_session.feedEnd(kMain, m_staff), end);
 
         // Without a token (or with a made-up one): 401.
         const QString fake = u"x"_s.repeated(43);
         for (const QString &token : {QString(), fake}) {
             const QString code = token.isEmpty() ? u"unauthorized"_s : u"token_expired"_s;
-            EXPECT_ERROR(getImage(kMain, uid, token), 401, code);
-            EXPECT_ERROR(getBlob(kMain, sha, token), 401, code);
-            EXPECT_ERROR(putBlob(kMain, blob.sha256, blob.bytes, token), 401, code);
-            EXPECT_ERROR(missing(kMain, {sha}, token), 401, code);
-            EXPECT_ERROR(patchImage(kMain, uid, 1, {{u"caption"_s, u"anon"_s}}, token), 401, code);
+            EXPECT_ERROR(m_session.getImage(kMain, uid, token), 401, code);
+            EXPECT_ERROR(m_session.getBlob(kMain, sha, token), 401, code);
+            EXPECT_ERROR(m_session.putBlob(kMain, blob.sha256, blob.bytes, token), 401, code);
+            EXPECT_ERROR(m_session.missing(kMain, {sha}, token), 401, code);
+            EXPECT_ERROR(m_session.patchImage(kMain, uid, 1, {{u"caption"_s, u"anon"_s}}, token), 401, code);
             EXPECT_ERROR(getEntity(kMain, entity, token), 401, code);
             EXPECT_ERROR(changes(kMain, {}, token), 401, code);
-            EXPECT_ERROR(getImage(u"no-such-workspace"_s, uid, token), 401, code);
+            EXPECT_ERROR(m_session.getImage(u"no-such-workspace"_s, uid, token), 401, code);
         }
-        QCOMPARE(getImage(kMain, uid, m_staff).json, image);
-        QCOMPARE(feedEnd(kMain, m_staff), end);
+        QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, image);
+        QCOMPARE(m_session.feedEnd(kMain, m_staff), end);
     }
 
     void workspacesAreIsolated()
@@ -1549,56 +1282,60 @@ private Q_SLOTS:
         const QString uid = image.value(u"uid"_s).toString();
         const QString sha = image.value(u"sha256"_s).toString();
         const QString entity = u"customer:THEM"_s;
-        QCOMPARE(createEntity(kOther, entity, {{u"name"_s, u"Them"_s}}, m_otherStaff).status, 201);
+        QCOMPARE(m_session.createEntity(kOther, entity, {{u"name"_s, u"Them"_s}}, m_otherStaff).status, 201);
         QCOMPARE(
             putGallery(kOther, entity, 0, {{u"order"_s, QJsonArray{uid}}, {u"primary"_s, uid}}, m_otherStaff).status,
             200);
         const QJsonObject mine = makeImage(kMain, m_staff);
         QVERIFY(!mine.isEmpty());
-        const QList<QJsonObject> otherFeed = feed(kOther, m_otherStaff);
-        const QList<QJsonObject> mainFeed = feed(kMain, m_staff);
+        const QList<QJsonObject> otherFeed = m_session.feed(kOther, m_otherStaff);
+        const QList<QJsonObject> mainFeed = m_session.feed(kMain, m_staff);
         const QStringList stored = filesUnder(blobDir());
 
         // main's staff: 404 for everything in other, exactly as for a workspace that does not exist.
         const Blob blob = newBlob();
         for (const QString &workspace : {kOther, u"no-such-workspace"_s}) {
-            EXPECT_ERROR(getImage(workspace, uid, m_staff), 404, u"not_found"_s);
-            EXPECT_ERROR(getImage(workspace, newUid(), m_staff), 404, u"not_found"_s);
-            EXPECT_ERROR(getImage(workspace, u"guess"_s, m_staff), 404, u"not_found"_s); // before the uid check
-            EXPECT_ERROR(getBlob(workspace, sha, m_staff), 404, u"not_found"_s);
+            EXPECT_ERROR(m_session.getImage(workspace, uid, m_staff), 404, u"not_found"_s);
+            EXPECT_ERROR(m_session.getImage(workspace, newUid(), m_staff), 404, u"not_found"_s);
+            EXPECT_ERROR(m_session.getImage(workspace, u"guess"_s, m_staff), 404,
+                         u"not_found"_s); // before the uid check
+            EXPECT_ERROR(m_session.getBlob(workspace, sha, m_staff), 404, u"not_found"_s);
             EXPECT_STATUS(headBlob(workspace, sha, m_staff), 404);
-            EXPECT_ERROR(missing(workspace, {sha}, m_staff), 404, u"not_found"_s);
+            EXPECT_ERROR(m_session.missing(workspace, {sha}, m_staff), 404, u"not_found"_s);
             EXPECT_ERROR(changes(workspace, {}, m_staff), 404, u"not_found"_s);
             EXPECT_ERROR(getEntity(workspace, entity, m_staff), 404, u"not_found"_s);
-            EXPECT_ERROR(getGallery(workspace, entity, m_staff), 404, u"not_found"_s);
-            EXPECT_ERROR(call("GET", entityPath(workspace, entity) + u"/images"_s, m_staff), 404, u"not_found"_s);
-            // Writes too.
-            EXPECT_ERROR(putBlob(workspace, sha, getBlob(kOther, sha, m_otherStaff).body, m_staff), 404,
+            EXPECT_ERROR(m_session.getGallery(workspace, entity, m_staff), 404, u"not_found"_s);
+            EXPECT_ERROR(m_session.call("GET", entityPath(workspace, entity) + u"/images"_s, m_staff), 404,
                          u"not_found"_s);
-            EXPECT_ERROR(putBlob(workspace, blob.sha256, blob.bytes, m_staff), 404, u"not_found"_s);
-            EXPECT_ERROR(patchImage(workspace, uid, 1, {{u"caption"_s, u"Mine now"_s}}, m_staff), 404, u"not_found"_s);
+            // Writes too.
+            EXPECT_ERROR(m_session.putBlob(workspace, sha, m_session.getBlob(kOther, sha, m_otherStaff).body, m_staff),
+                         404, u"not_found"_s);
+            EXPECT_ERROR(m_session.putBlob(workspace, blob.sha256, blob.bytes, m_staff), 404, u"not_found"_s);
+            EXPECT_ERROR(m_session.patchImage(workspace, uid, 1, {{u"caption"_s, u"Mine now"_s}}, m_staff), 404,
+                         u"not_found"_s);
             EXPECT_ERROR(putImage(workspace, uid, 1, image, m_staff), 404, u"not_found"_s);
-            EXPECT_ERROR(deleteImage(workspace, uid, 1, m_staff), 404, u"not_found"_s);
+            EXPECT_ERROR(m_session.deleteImage(workspace, uid, 1, m_staff), 404, u"not_found"_s);
             const QString planted = newUid();
-            EXPECT_ERROR(createImage(workspace, planted, imageFields(planted, blob), m_staff), 404, u"not_found"_s);
-            EXPECT_ERROR(createEntity(workspace, u"customer:PLANTED"_s, {{u"name"_s, u"x"_s}}, m_staff), 404,
+            EXPECT_ERROR(m_session.createImage(workspace, planted, imageFields(planted, blob), m_staff), 404,
+                         u"not_found"_s);
+            EXPECT_ERROR(m_session.createEntity(workspace, u"customer:PLANTED"_s, {{u"name"_s, u"x"_s}}, m_staff), 404,
                          u"not_found"_s);
             EXPECT_ERROR(patchEntity(workspace, entity, 1, {{u"name"_s, u"x"_s}}, m_staff), 404, u"not_found"_s);
             EXPECT_ERROR(deleteEntity(workspace, entity, 1, m_staff), 404, u"not_found"_s);
             EXPECT_ERROR(putGallery(workspace, entity, 1, {{u"order"_s, QJsonArray{}}}, m_staff), 404, u"not_found"_s);
         }
         // The viewer and the admin of main have no role in other either.
-        EXPECT_ERROR(getImage(kOther, uid, m_viewer), 404, u"not_found"_s);
-        EXPECT_ERROR(getImage(kOther, uid, m_admin), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.getImage(kOther, uid, m_viewer), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.getImage(kOther, uid, m_admin), 404, u"not_found"_s);
         // And other's staff has none in main.
-        EXPECT_ERROR(getImage(kMain, mine.value(u"uid"_s).toString(), m_otherStaff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.getImage(kMain, mine.value(u"uid"_s).toString(), m_otherStaff), 404, u"not_found"_s);
         EXPECT_ERROR(changes(kMain, {}, m_otherStaff), 404, u"not_found"_s);
 
         // Nothing changed in other; nothing stored.
-        QCOMPARE(getImage(kOther, uid, m_otherStaff).json, image);
+        QCOMPARE(m_session.getImage(kOther, uid, m_otherStaff).json, image);
         QCOMPARE(revisionOf(getEntity(kOther, entity, m_otherStaff).json), 1);
-        QCOMPARE(feed(kOther, m_otherStaff), otherFeed);
-        QCOMPARE(feed(kMain, m_staff), mainFeed);
+        QCOMPARE(m_session.feed(kOther, m_otherStaff), otherFeed);
+        QCOMPARE(m_session.feed(kMain, m_staff), mainFeed);
         QCOMPARE(filesUnder(blobDir()), stored);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
         EXPECT_STATUS(headBlob(kOther, blob.sha256, m_otherStaff), 404);
@@ -1614,9 +1351,9 @@ private Q_SLOTS:
         qint64 revision = 1;
         // Two writers with the same base, a few rounds: exactly one wins each time.
         for (int round = 0; round < 5; ++round) {
-            const QList<HttpReply> replies =
-                m_http->sendAll({patchRequest(kMain, uid, revision, {{u"caption"_s, u"A%1"_s.arg(round)}}, m_staff),
-                                 patchRequest(kMain, uid, revision, {{u"caption"_s, u"B%1"_s.arg(round)}}, m_staff)});
+            const QList<HttpReply> replies = m_session.http().sendAll(
+                {patchImageRequest(kMain, uid, revision, {{u"caption"_s, u"A%1"_s.arg(round)}}, m_staff),
+                 patchImageRequest(kMain, uid, revision, {{u"caption"_s, u"B%1"_s.arg(round)}}, m_staff)});
             const int winner = replies[0].status == 200 ? 0 : 1;
             const HttpReply &won = replies[winner];
             const HttpReply &lost = replies[1 - winner];
@@ -1624,22 +1361,22 @@ private Q_SLOTS:
             EXPECT_ERROR(lost, 412, u"stale_revision"_s);
             QCOMPARE(revisionOf(won.json), revision + 1);
             QCOMPARE(currentOf(lost), won.json);
-            QCOMPARE(getImage(kMain, uid, m_staff).json, won.json);
+            QCOMPARE(m_session.getImage(kMain, uid, m_staff).json, won.json);
             revision += 1;
         }
         // Six at once (QNetworkAccessManager's connections per host).
         QList<HttpRequest> six;
         for (int i = 0; i < 6; ++i)
-            six.append(patchRequest(kMain, uid, revision, {{u"caption"_s, u"six %1"_s.arg(i)}}, m_staff));
+            six.append(patchImageRequest(kMain, uid, revision, {{u"caption"_s, u"six %1"_s.arg(i)}}, m_staff));
         int ok = 0;
         int stale = 0;
-        for (const HttpReply &reply : m_http->sendAll(six)) {
+        for (const HttpReply &reply : m_session.http().sendAll(six)) {
             ok += reply.status == 200;
             stale += reply.status == 412 && reply.errorCode() == u"stale_revision"_s;
         }
         QCOMPARE(ok, 1);
         QCOMPARE(stale, 5);
-        QCOMPARE(revisionOf(getImage(kMain, uid, m_staff).json), revision + 1);
+        QCOMPARE(revisionOf(m_session.getImage(kMain, uid, m_staff).json), revision + 1);
     }
 
     void concurrentUploads()
@@ -1659,7 +1396,7 @@ private Q_SLOTS:
             requests.insert(i * 2 + 1, blobRequest(kMain, same.sha256, same.bytes, m_staff));
         for (int i = 0; i < 5; ++i)
             requests.insert(i * 5 + 2, blobRequest(kOther, same.sha256, same.bytes, m_otherStaff));
-        const QList<HttpReply> replies = m_http->sendAll(requests);
+        const QList<HttpReply> replies = m_session.http().sendAll(requests);
 
         int newInMain = 0;
         int newInOther = 0;
@@ -1683,17 +1420,17 @@ private Q_SLOTS:
         QCOMPARE(filesUnder(blobDir()), expected);
         QCOMPARE(filesUnder(uploadDir()), partialsBefore);
         for (const Blob &blob : std::as_const(different) + QList<Blob>{same}) {
-            const HttpReply reply = getBlob(kMain, blob.sha256, m_viewer);
+            const HttpReply reply = m_session.getBlob(kMain, blob.sha256, m_viewer);
             EXPECT_STATUS(reply, 200);
             QCOMPARE(reply.body, blob.bytes);
         }
-        const HttpReply theirs = getBlob(kOther, same.sha256, m_otherStaff);
+        const HttpReply theirs = m_session.getBlob(kOther, same.sha256, m_otherStaff);
         EXPECT_STATUS(theirs, 200);
         QCOMPARE(theirs.body, same.bytes);
         QJsonArray hashes;
         for (const Blob &blob : std::as_const(different))
             hashes.append(blob.sha256);
-        QCOMPARE(missing(kMain, hashes, m_staff).json.value(u"missing"_s).toArray(), QJsonArray());
+        QCOMPARE(m_session.missing(kMain, hashes, m_staff).json.value(u"missing"_s).toArray(), QJsonArray());
     }
 
     void concurrentCreates()
@@ -1704,24 +1441,24 @@ private Q_SLOTS:
             blobs.append(newBlob());
             uploads.append(blobRequest(kMain, blobs.last().sha256, blobs.last().bytes, m_staff));
         }
-        for (const HttpReply &reply : m_http->sendAll(uploads))
+        for (const HttpReply &reply : m_session.http().sendAll(uploads))
             EXPECT_STATUS(reply, 201);
-        const qint64 end = feedEnd(kMain, m_staff);
+        const qint64 end = m_session.feedEnd(kMain, m_staff);
         QVERIFY(end >= 0);
 
         QList<HttpRequest> creates;
         QStringList uids;
         for (const Blob &blob : std::as_const(blobs)) {
             uids.append(newUid());
-            creates.append(createRequest(kMain, uids.last(), imageFields(uids.last(), blob), m_staff));
+            creates.append(createImageRequest(kMain, uids.last(), imageFields(uids.last(), blob), m_staff));
         }
-        for (const HttpReply &reply : m_http->sendAll(creates)) {
+        for (const HttpReply &reply : m_session.http().sendAll(creates)) {
             EXPECT_STATUS(reply, 201);
             QCOMPARE(revisionOf(reply.json), 1);
         }
 
         // Ten changes after the cursor, ten distinct increasing seqs, the ten images.
-        const QList<QJsonObject> after = feed(kMain, m_viewer, 4, end);
+        const QList<QJsonObject> after = m_session.feed(kMain, m_viewer, end, 4);
         QCOMPARE(after.size(), 10);
         QSet<qint64> seqs;
         QStringList listed;
@@ -1741,15 +1478,15 @@ private Q_SLOTS:
 
         // Ten creates of different uids with the same bytes: one wins, nine get its record.
         const Blob shared = newBlob();
-        QVERIFY(uploadBlob(kMain, shared, m_staff));
+        QVERIFY(m_session.uploadBlob(kMain, shared, m_staff));
         creates.clear();
         for (int i = 0; i < 10; ++i) {
             const QString uid = newUid();
-            creates.append(createRequest(kMain, uid, imageFields(uid, shared), m_staff));
+            creates.append(createImageRequest(kMain, uid, imageFields(uid, shared), m_staff));
         }
         int created = 0;
         QString winner;
-        const QList<HttpReply> replies = m_http->sendAll(creates);
+        const QList<HttpReply> replies = m_session.http().sendAll(creates);
         for (const HttpReply &reply : replies) {
             if (reply.status == 201) {
                 ++created;
@@ -1771,9 +1508,9 @@ private Q_SLOTS:
     {
         // Partial uploads of earlier tests stay (kept 24 hours); none may be added or left here.
         const QStringList partialsBefore = filesUnder(uploadDir());
-        const QString root = m_dir.path();
+        const QString root = m_session.rootDir();
         const QStringList rootBefore = entriesUnder(root).filter(QRegularExpression(u"^(?!data(/|$))"_s));
-        const QList<QJsonObject> feedBefore = feed(kMain, m_staff);
+        const QList<QJsonObject> feedBefore = m_session.feed(kMain, m_staff);
         const QStringList blobsBefore = filesUnder(blobDir());
 
         const Blob blob = newBlob();
@@ -1835,8 +1572,8 @@ private Q_SLOTS:
             {"GET", base + "/entities/product/%2e%2e%2f%2e%2e%2f/images", {}, {}, {}},
         };
         for (const Probe &request : probes) {
-            const HttpReply reply = m_http->sendRaw(rawRequest(request.method, request.target, m_staff, request.body,
-                                                               request.contentType, request.headers));
+            const HttpReply reply = m_session.http().sendRaw(rawRequest(
+                request.method, request.target, m_staff, request.body, request.contentType, request.headers));
             const QString what =
                 QString::fromLatin1(QByteArray(request.method + ' ' + request.target)) + u" → "_s + reply.describe();
             QVERIFY2(reply.status == 400 || reply.status == 404, qPrintable(what));
@@ -1847,7 +1584,7 @@ private Q_SLOTS:
 
         // Nothing reached the file system or the database.
         QCOMPARE(entriesUnder(root).filter(QRegularExpression(u"^(?!data(/|$))"_s)), rootBefore);
-        for (const QString &dir : {root, QFileInfo(root).path(), dataDir(), blobDir(), uploadDir()})
+        for (const QString &dir : {root, QFileInfo(root).path(), m_session.dataDir(), blobDir(), uploadDir()})
             QVERIFY2(!QFileInfo::exists(dir + u'/' + kProbe), qPrintable(dir));
         for (const QString &entry : entriesUnder(root))
             QVERIFY2(!entry.contains(kProbe), qPrintable(entry));
@@ -1856,13 +1593,14 @@ private Q_SLOTS:
         static const QRegularExpression blobName(u"^([0-9a-f]{2})/\\1[0-9a-f]{62}$"_s);
         for (const QString &file : filesUnder(blobDir()))
             QVERIFY2(blobName.match(file).hasMatch(), qPrintable(file));
-        const QStringList top = QDir(dataDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        const QStringList top =
+            QDir(m_session.dataDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         for (const QString &entry : top)
             QVERIFY2(QStringList({u"server.sqlite"_s, u"server.sqlite-wal"_s, u"server.sqlite-shm"_s,
                                   u"server.sqlite-journal"_s, u"blobs"_s, u"uploads"_s, u"tmp"_s})
                          .contains(entry),
                      qPrintable(entry));
-        QCOMPARE(feed(kMain, m_staff), feedBefore);
+        QCOMPARE(m_session.feed(kMain, m_staff), feedBefore);
     }
 
     // Last: the entity it creates (while the bug lasts) cannot be fetched through QUrl,
@@ -1870,9 +1608,9 @@ private Q_SLOTS:
     void entityKeyDotDot()
     {
         // docs/api.md §2.2: a {key} is "not . or .." (→ 400).
-        const HttpReply reply =
-            m_http->sendRaw(rawRequest("PUT", (ws(kMain) + u"/entities/job/%2e%2e"_s).toUtf8(), m_staff,
-                                       json({{u"name"_s, u"dots"_s}}), "application/json", {{"If-None-Match", "*"}}));
+        const HttpReply reply = m_session.http().sendRaw(
+            rawRequest("PUT", (ws(kMain) + u"/entities/job/%2e%2e"_s).toUtf8(), m_staff, json({{u"name"_s, u"dots"_s}}),
+                       "application/json", {{"If-None-Match", "*"}}));
         QCOMPARE(reply.status, 400);
     }
 };

@@ -7,12 +7,13 @@
 // while both servers write without ever skipping a change.
 #include "httpexpect.h"
 #include "serverprocess.h"
+#include "servertestfunctions.h"
+#include "testuser.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
 #include <QImage>
 #include <QJsonArray>
-#include <QJsonDocument>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,42 +27,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kAdminPassword = u"admin-secret-1"_s;
-const QString kMain = u"/api/v1/workspaces/main"_s;
-const QString kStaffName = u"stella"_s;
-const QString kStaffPassword = u"stella-password-1"_s;
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QByteArray quoted(qint64 revision)
-{
-    return '"' + QByteArray::number(revision) + '"';
-}
-
-// A small PNG of noise, different for every seed.
-QByteArray noisePng(int seed)
-{
-    QImage image(24, 24, QImage::Format_RGB32);
-    quint32 state = quint32(seed) * 2654435761u + 7u;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) {
-            state = state * 1664525u + 1013904223u;
-            image.setPixel(x, y, 0xff000000u | (state >> 8));
-        }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
-
-QString sha256Of(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
+const QString kMain = ws(u"main"_s);
+constexpr quint32 kNoise = 7; // the noise images of this test (noisePng's stream)
 
 } // namespace
 
@@ -77,38 +44,22 @@ class TestServerScaleOut : public QObject
     QString m_token; // the staff member's, from a login on server A
 
     HttpRequest request(const QUrl &server, const QByteArray &method, const QString &path, const QByteArray &body = {},
-                        const QList<QPair<QByteArray, QByteArray>> &headers = {})
+                        const Headers &headers = {})
     {
-        HttpRequest request;
+        HttpRequest request = apiRequest(method, path, m_token, body, headers);
         request.server = server;
-        request.method = method;
-        request.path = path;
-        request.body = body;
-        request.token = m_token;
-        request.headers = headers;
         return request;
     }
     HttpReply send(const QUrl &server, const QByteArray &method, const QString &path, const QByteArray &body = {},
-                   const QList<QPair<QByteArray, QByteArray>> &headers = {})
+                   const Headers &headers = {})
     {
         return m_httpA->send(request(server, method, path, body, headers));
     }
     QUrl a() const { return m_a->baseUrl(); }
     QUrl b() const { return m_b->baseUrl(); }
 
-    // The cursor at the end of main's change feed, or -1.
-    qint64 feedEnd()
-    {
-        qint64 cursor = 0;
-        for (;;) {
-            const HttpReply page = send(a(), "GET", kMain + u"/changes?limit=1000&after=%1"_s.arg(cursor));
-            if (page.status != 200)
-                return -1;
-            cursor = page.json.value(u"next"_s).toInteger();
-            if (!page.json.value(u"more"_s).toBool())
-                return cursor;
-        }
-    }
+    // The cursor at the end of main's change feed (read on server A), or -1.
+    qint64 feedEnd() { return readFeed(*m_httpA, u"main"_s, m_token).next; }
 
 private slots:
     void initTestCase()
@@ -117,8 +68,8 @@ private slots:
         const QString data = m_root.filePath(u"data"_s);
         m_a = std::make_unique<ServerProcess>(data);
         m_b = std::make_unique<ServerProcess>(data);
-        m_a->setAdminPassword(kAdminPassword);
-        m_b->setAdminPassword(kAdminPassword);
+        m_a->setAdminPassword(kAdmin.password);
+        m_b->setAdminPassword(kAdmin.password);
         // Both at once on an empty database: each must start, and one admin be made.
         QVERIFY2(m_a->launch(), qPrintable(m_a->errorString()));
         QVERIFY2(m_b->launch(), qPrintable(m_b->errorString()));
@@ -127,11 +78,11 @@ private slots:
         m_httpA = std::make_unique<HttpClient>(a());
         m_httpB = std::make_unique<HttpClient>(b());
 
-        const ServerProcess::Command added = m_a->userAdd(kStaffName, kStaffPassword);
+        const ServerProcess::Command added = m_a->userAdd(kStaff.name, kStaff.password);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const ServerProcess::Command granted = m_a->workspaceGrant(u"main"_s, kStaffName, u"staff"_s);
+        const ServerProcess::Command granted = m_a->workspaceGrant(u"main"_s, kStaff.name, u"staff"_s);
         QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
-        const HttpReply login = m_httpA->login(kStaffName, kStaffPassword);
+        const HttpReply login = m_httpA->login(kStaff.name, kStaff.password);
         EXPECT_STATUS(login, 200);
         m_token = login.json.value(u"token"_s).toString();
     }
@@ -147,7 +98,7 @@ private slots:
     void bothServersKnowTheSameAdmin()
     {
         for (HttpClient *http : {m_httpA.get(), m_httpB.get()}) {
-            const HttpReply login = http->login(u"admin"_s, kAdminPassword);
+            const HttpReply login = http->login(u"admin"_s, kAdmin.password);
             EXPECT_STATUS(login, 200);
             const QJsonArray workspaces = login.json.value(u"user"_s).toObject().value(u"workspaces"_s).toArray();
             QCOMPARE(workspaces.size(), 1);
@@ -157,12 +108,12 @@ private slots:
         // member, and "main" exists once (a second one would have failed the start).
         const HttpReply me = m_httpB->me(m_token);
         EXPECT_STATUS(me, 200);
-        QCOMPARE(me.json.value(u"user"_s).toString(), kStaffName);
+        QCOMPARE(me.json.value(u"user"_s).toString(), kStaff.name);
     }
 
     void sessionsAreShared()
     {
-        const HttpReply login = m_httpB->login(kStaffName, kStaffPassword);
+        const HttpReply login = m_httpB->login(kStaff.name, kStaff.password);
         EXPECT_STATUS(login, 200);
         const QString token = login.json.value(u"token"_s).toString();
         EXPECT_STATUS(m_httpA->me(token), 200);
@@ -184,7 +135,7 @@ private slots:
 
     void writesOnOneAreReadOnTheOther()
     {
-        const QByteArray bytes = noisePng(1);
+        const QByteArray bytes = noisePng(1, 24, kNoise);
         const QString sha256 = sha256Of(bytes);
         HttpRequest upload = request(a(), "PUT", kMain + u"/blobs/"_s + sha256, bytes);
         upload.contentType = "application/octet-stream";
@@ -222,7 +173,7 @@ private slots:
     // balancer would: every upload succeeds, and the bytes are stored once, intact.
     void theSameUploadOnBothServers()
     {
-        QByteArray bytes = noisePng(2);
+        QByteArray bytes = noisePng(2, 24, kNoise);
         bytes.append(QByteArray(3 * 1024 * 1024, '\0')); // trailing bytes: PNG readers ignore them
         const QString sha256 = sha256Of(bytes);
         QList<HttpRequest> uploads;
@@ -259,6 +210,62 @@ private slots:
             revision += 1;
             QCOMPARE(send(round % 2 ? a() : b(), "GET", entity).json, replies[winner].json);
         }
+    }
+
+    // PostgreSQL goes away under a running server (a restart, a failover): requests get 503
+    // with Retry-After, not 500, and once it is back the same server carries on, its data
+    // intact. A cluster of the test's own, so that the shared one stays up for the others.
+    void aDatabaseOutageIsAnsweredWithRetryAfter()
+    {
+        if (!qEnvironmentVariableIsSet("VITRINE_TEST_POSTGRES"))
+            QSKIP("PostgreSQL only: a SQLite file does not go away");
+        const QString script = qEnvironmentVariable("VITRINE_TEST_POSTGRES_SCRIPT");
+        // Under /tmp, not in a private temporary folder: the cluster runs as another user.
+        const QString cluster = u"/tmp/vitrine-outage-"_s + QUuid::createUuid().toString(QUuid::Id128);
+        const auto cluster_ = [&](const QString &action) {
+            QProcess process;
+            process.start(u"bash"_s, {script, action, cluster});
+            return process.waitForFinished(120000) && process.exitCode() == 0;
+        };
+        QVERIFY(cluster_(u"start"_s));
+        const auto removeCluster = qScopeGuard([&] { cluster_(u"stop"_s); });
+        QFile url(cluster + u"/url"_s);
+        QVERIFY(url.open(QIODevice::ReadOnly));
+
+        ServerProcess server(m_root.filePath(u"outage"_s));
+        server.setDatabaseUrl(QString::fromUtf8(url.readAll().trimmed()));
+        server.setAdminPassword(kAdmin.password);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        HttpClient http(server.baseUrl());
+        const HttpReply login = http.login(u"admin"_s, kAdmin.password);
+        EXPECT_STATUS(login, 200);
+        const QString token = login.json.value(u"token"_s).toString();
+        const QString entity = kMain + u"/entities/product/OUTAGE-1"_s;
+        HttpRequest create;
+        create.method = "PUT";
+        create.path = entity;
+        create.body = json({{u"name"_s, u"Before"_s}});
+        create.token = token;
+        create.headers = {{"If-None-Match", "*"}};
+        EXPECT_STATUS(http.send(create), 201);
+
+        QVERIFY(cluster_(u"pause"_s));
+        for (int i = 0; i < 3; ++i) { // every worker thread's connection finds it gone
+            const HttpReply down = http.me(token);
+            EXPECT_ERROR(down, 503, u"unavailable"_s);
+            QCOMPARE(down.header("Retry-After"), "5");
+        }
+        const HttpReply health = http.get(u"/api/v1/health"_s);
+        EXPECT_STATUS(health, 503);
+        QCOMPARE(health.json.value(u"status"_s).toString(), u"unavailable"_s);
+        QVERIFY(cluster_(u"resume"_s));
+        EXPECT_STATUS(http.get(u"/api/v1/health"_s), 200);
+        for (int i = 0; i < 10; ++i)
+            EXPECT_STATUS(http.me(token), 200);
+        const HttpReply after = http.get(entity, token);
+        EXPECT_STATUS(after, 200);
+        QCOMPARE(after.json.value(u"name"_s).toString(), u"Before"_s);
+        QVERIFY2(server.stop(), qPrintable(server.errorString()));
     }
 
     // A reader follows the feed (on B) while writers on both servers create entities. A

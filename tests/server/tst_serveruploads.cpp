@@ -4,59 +4,23 @@
 // for having stored nothing: the blob folder, the staging and partial-upload folders,
 // blobs/missing and the change feed are read again afterwards.
 //
-// One server and one data directory for the whole test case; each user logs in once (logins
-// are slow on purpose). Images are made in the test (tests/support/testimages.h), small.
+// One server and one data directory for the whole test case (ServerTestSession); each user
+// logs in once. Images are made in the test (tests/support/testimages.h), small.
 #include "httpexpect.h"
-#include "serverprocess.h"
+#include "servertestsession.h"
 #include "testimages.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
-#include <QDir>
-#include <QDirIterator>
-#include <QImage>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kAdminPassword = u"admin-secret-1"_s;
-const QString kMain = u"main"_s; // made by the first start
-const QString kOther = u"other"_s;
 constexpr qint64 kMaxFileBytes = 15 * 1024 * 1024;
-
-struct User
-{
-    QString name;
-    QString password;
-};
-const User kStaff{u"stella"_s, u"stella-password-1"_s};    // staff in main
-const User kViewer{u"victor"_s, u"victor-password-1"_s};   // viewer in main
-const User kOtherStaff{u"bruno"_s, u"bruno-password-1"_s}; // staff in other, nothing in main
-
-QString ws(const QString &workspace)
-{
-    return u"/api/v1/workspaces/"_s + workspace;
-}
-
-QString sha256Of(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 // One part of a multipart/form-data body: a file (with a file name) or a field.
 struct Part
@@ -74,44 +38,6 @@ Part file(const QString &fileName, const QByteArray &bytes)
 Part field(const QByteArray &name, const QString &value)
 {
     return {name, QByteArray(), value.toUtf8()};
-}
-
-// side × side pixels of noise as PNG (it does not compress: about 3 bytes a pixel).
-QByteArray noisePng(int seed, int side)
-{
-    QImage image(side, side, QImage::Format_RGB32);
-    quint32 state = quint32(seed) * 2654435761u + 12345u;
-    for (int y = 0; y < side; ++y) {
-        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
-        for (int x = 0; x < side; ++x) {
-            state = state * 1664525u + 1013904223u;
-            line[x] = 0xff000000u | (state >> 8);
-        }
-    }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG", 0);
-    return bytes;
-}
-
-// The files under dir, relative to it, sorted.
-QStringList filesUnder(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(QDir(dir).relativeFilePath(it.next()));
-    files.sort();
-    return files;
-}
-
-QStringList stringsOf(const QJsonArray &array)
-{
-    QStringList strings;
-    for (const QJsonValue &value : array)
-        strings.append(value.toString());
-    return strings;
 }
 
 QJsonArray resultsOf(const HttpReply &reply)
@@ -145,24 +71,24 @@ class TestServerUploads final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QString m_staff; // tokens
-    QString m_viewer;
-    QString m_otherStaff;
+    ServerTestSession m_session;
+    // Tokens, filled by the logins in initTestCase.
+    const QString &m_staff = m_session.token(kStaff);
+    const QString &m_viewer = m_session.token(kViewer);
+    const QString &m_otherStaff = m_session.token(kOtherStaff);
     QString m_identity; // of main
     int m_seeds = 0;
     int m_entities = 0;
 
-    QString dataDir() const { return m_dir.filePath(u"data"_s); }
     QByteArray newJpeg() { return TestImages::uniqueJpeg(++m_seeds); }
+    // side × side pixels of noise as PNG (it does not compress: about 3 bytes a pixel).
+    QByteArray newNoisePng(int side) { return noisePng(++m_seeds, side, 12345u, {}, 0); }
     QString uidFor(const QByteArray &bytes) const
     {
         return QUuid::createUuidV5(QUuid::fromString(m_identity), sha256Of(bytes)).toString(QUuid::WithoutBraces);
     }
 
-    // ---- requests ----
+    // ---- requests (the shared ones are the session's) ----
 
     static HttpRequest uploadRequest(const QString &workspace, const QList<Part> &parts, const QString &token)
     {
@@ -176,42 +102,20 @@ private:
             body += "\r\n\r\n" + part.bytes + "\r\n";
         }
         body += "--" + boundary + "--\r\n";
-        HttpRequest request;
-        request.method = "POST";
-        request.path = ws(workspace) + u"/uploads"_s;
-        request.body = body;
-        request.contentType = "multipart/form-data; boundary=" + boundary;
-        request.token = token;
-        return request;
+        return apiRequest("POST", ws(workspace) + u"/uploads"_s, token, body, {},
+                          "multipart/form-data; boundary=" + boundary);
     }
     HttpReply upload(const QString &workspace, const QList<Part> &parts, const QString &token)
     {
-        return m_http->send(uploadRequest(workspace, parts, token));
-    }
-    HttpReply call(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body = {},
-                   const QList<QPair<QByteArray, QByteArray>> &headers = {},
-                   const QByteArray &contentType = "application/json")
-    {
-        HttpRequest request;
-        request.method = method;
-        request.path = path;
-        request.body = body;
-        request.contentType = contentType;
-        request.token = token;
-        request.headers = headers;
-        return m_http->send(request);
+        return m_session.http().send(uploadRequest(workspace, parts, token));
     }
     HttpReply putBlob(const QString &sha256, const QByteArray &bytes, const QByteArray &contentRange = {})
     {
-        QList<QPair<QByteArray, QByteArray>> headers;
-        if (!contentRange.isEmpty())
-            headers.append({"Content-Range", contentRange});
-        return call("PUT", ws(kMain) + u"/blobs/"_s + sha256, m_staff, bytes, headers, "application/octet-stream");
+        return m_session.putBlob(kMain, sha256, bytes, m_staff, contentRange);
     }
     QStringList missing(const QStringList &hashes)
     {
-        const HttpReply reply = call("POST", ws(kMain) + u"/blobs/missing"_s, m_staff,
-                                     json({{u"sha256"_s, QJsonArray::fromStringList(hashes)}}));
+        const HttpReply reply = m_session.missing(kMain, QJsonArray::fromStringList(hashes), m_staff);
         if (reply.status != 200)
             qWarning("blobs/missing: %s", qPrintable(reply.describe()));
         return stringsOf(reply.json.value(u"missing"_s).toArray());
@@ -220,42 +124,19 @@ private:
     QString newEntity()
     {
         const QString key = u"UP-%1"_s.arg(++m_entities);
-        const HttpReply reply = call("PUT", ws(kMain) + u"/entities/product/"_s + key, m_staff,
-                                     json({{u"name"_s, QString(u"Garden chair "_s + key)}}), {{"If-None-Match", "*"}});
+        const HttpReply reply = m_session.createEntity(kMain, u"product:"_s + key,
+                                                       {{u"name"_s, QString(u"Garden chair "_s + key)}}, m_staff);
         if (reply.status != 201)
             qWarning("creating %s: %s", qPrintable(key), qPrintable(reply.describe()));
         return u"product:"_s + key;
     }
-    HttpReply gallery(const QString &entity)
-    {
-        return call("GET", ws(kMain) + u"/entities/product/"_s + entity.mid(8) + u"/gallery"_s, m_staff);
-    }
+    HttpReply gallery(const QString &entity) { return m_session.getGallery(kMain, entity, m_staff); }
     // The changes of main after cursor `after`; the last seq in *next.
     QList<QJsonObject> changesAfter(qint64 after, qint64 *next = nullptr)
     {
-        QList<QJsonObject> changes;
-        for (int page = 0; page < 1000; ++page) {
-            const HttpReply reply = call("GET", ws(kMain) + u"/changes?after=%1&limit=1000"_s.arg(after), m_staff);
-            if (reply.status != 200) {
-                qWarning("changes: %s", qPrintable(reply.describe()));
-                break;
-            }
-            for (const QJsonValue &change : reply.json.value(u"changes"_s).toArray())
-                changes.append(change.toObject());
-            after = reply.json.value(u"next"_s).toInteger();
-            if (!reply.json.value(u"more"_s).toBool())
-                break;
-        }
-        if (next)
-            *next = after;
-        return changes;
+        return m_session.feed(kMain, m_staff, after, 1000, next);
     }
-    qint64 feedEnd()
-    {
-        qint64 next = -1;
-        changesAfter(0, &next);
-        return next;
-    }
+    qint64 feedEnd() { return m_session.feedEnd(kMain, m_staff); }
 
     // What the server holds on disk and in main's feed, to compare before and after a request
     // that must store nothing.
@@ -268,7 +149,8 @@ private:
     Stored stored()
     {
         // The database and the lock files of uploads (which stay, empty) are not stored data.
-        QStringList files = filesUnder(dataDir()).filter(QRegularExpression(u"^(?!server\\.sqlite|tmp/locks/)"_s));
+        QStringList files =
+            filesUnder(m_session.dataDir()).filter(QRegularExpression(u"^(?!server\\.sqlite|tmp/locks/)"_s));
         return {files, feedEnd()};
     }
     static QString describe(const Stored &state)
@@ -279,48 +161,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(QFile::exists(ServerProcess::program()), qPrintable(ServerProcess::program()));
-        m_server = std::make_unique<ServerProcess>(dataDir());
-        m_server->setAdminPassword(kAdminPassword);
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        for (const User &user : {kStaff, kViewer, kOtherStaff}) {
-            const ServerProcess::Command added = m_server->userAdd(user.name, user.password);
-            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        }
-        const ServerProcess::Command other = m_server->workspaceAdd(kOther);
-        QVERIFY2(other.exitCode == 0, qPrintable(other.err));
-        for (const auto &[workspace, user, role] :
-             {std::tuple{kMain, kStaff.name, u"staff"_s}, std::tuple{kMain, kViewer.name, u"viewer"_s},
-              std::tuple{kOther, kOtherStaff.name, u"staff"_s}}) {
-            const ServerProcess::Command granted = m_server->workspaceGrant(workspace, user, role);
-            QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
-        }
-        const auto login = [this](const User &user) {
-            const HttpReply reply = m_http->login(user.name, user.password);
-            if (reply.status != 200)
-                qWarning("login %s: %s", qPrintable(user.name), qPrintable(reply.describe()));
-            return reply.json.value(u"token"_s).toString();
-        };
-        m_staff = login(kStaff);
-        m_viewer = login(kViewer);
-        m_otherStaff = login(kOtherStaff);
-        QVERIFY(!m_staff.isEmpty() && !m_viewer.isEmpty() && !m_otherStaff.isEmpty());
-        const HttpReply feed = call("GET", ws(kMain) + u"/changes"_s, m_staff);
+        EXPECT_DONE(m_session.start());
+        EXPECT_DONE(m_session.logIn({kStaff, kViewer, kOtherStaff}));
+        const HttpReply feed = m_session.call("GET", ws(kMain) + u"/changes"_s, m_staff);
         EXPECT_STATUS(feed, 200);
         m_identity = feed.json.value(u"identity"_s).toString();
         QVERIFY(!QUuid::fromString(m_identity).isNull());
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server && m_server->isRunning())
-            QVERIFY2(m_server->stop(), qPrintable(m_server->errorString()));
-        // The server logs every failure inside it; none of the requests here may cause one.
-        if (m_server)
-            QVERIFY2(!m_server->standardError().contains(u"internal error"_s), qPrintable(m_server->standardError()));
-    }
+    void cleanupTestCase() { EXPECT_DONE(m_session.finish()); }
 
     // ================================================================ files
 
@@ -363,17 +212,17 @@ private Q_SLOTS:
         QVERIFY(image.value(u"renditions"_s).toObject().contains(u"small"_s));
 
         // It is what GET answers, the blob holds the bytes, and the feed has both.
-        const HttpReply read = call("GET", ws(kMain) + u"/images/"_s + uidFor(bytes), m_viewer);
+        const HttpReply read = m_session.call("GET", ws(kMain) + u"/images/"_s + uidFor(bytes), m_viewer);
         EXPECT_STATUS(read, 200);
         QCOMPARE(read.json, image);
-        const HttpReply blob = call("GET", ws(kMain) + u"/blobs/"_s + sha256Of(bytes), m_viewer);
+        const HttpReply blob = m_session.call("GET", ws(kMain) + u"/blobs/"_s + sha256Of(bytes), m_viewer);
         EXPECT_STATUS(blob, 200);
         QCOMPARE(blob.body, bytes);
         QStringList changed;
         for (const QJsonObject &change : changesAfter(before))
             changed.append(change.value(u"type"_s).toString() + u':' + change.value(u"id"_s).toString());
         QCOMPARE(changed, (QStringList{u"blob:"_s + sha256Of(bytes), u"image:"_s + uidFor(bytes)}));
-        QCOMPARE(filesUnder(dataDir() + u"/tmp"_s), QStringList());
+        QCOMPARE(filesUnder(m_session.dataDir() + u"/tmp"_s), QStringList());
     }
 
     void severalFiles()
@@ -486,7 +335,7 @@ private Q_SLOTS:
         QCOMPARE(again.value(u"originalName"_s).toString(), u"a.jpg"_s);
         QCOMPARE(again.value(u"revision"_s).toInt(), first.value(u"revision"_s).toInt());
         QCOMPARE(changesAfter(before), QList<QJsonObject>());
-        QCOMPARE(filesUnder(dataDir() + u"/blobs/"_s + sha256Of(bytes).left(2)).count(sha256Of(bytes)), 1);
+        QCOMPARE(filesUnder(m_session.dataDir() + u"/blobs/"_s + sha256Of(bytes).left(2)).count(sha256Of(bytes)), 1);
 
         // The same bytes sent as a blob first: the upload creates the image (201).
         const QByteArray blobFirst = newJpeg();
@@ -502,7 +351,8 @@ private Q_SLOTS:
         HttpReply reply = upload(kMain, {file(u"gone.jpg"_s, bytes)}, m_staff);
         EXPECT_FILE(reply, 0, 201, QString());
         const QString uid = uidAt(reply, 0);
-        EXPECT_STATUS(call("DELETE", ws(kMain) + u"/images/"_s + uid, m_staff, {}, {{"If-Match", "\"1\""}}), 200);
+        EXPECT_STATUS(m_session.call("DELETE", ws(kMain) + u"/images/"_s + uid, m_staff, {}, {{"If-Match", "\"1\""}}),
+                      200);
         reply = upload(kMain, {file(u"back.jpg"_s, bytes)}, m_staff);
         EXPECT_FILE(reply, 0, 201, QString());
         QCOMPARE(uidAt(reply, 0), uid);
@@ -568,7 +418,7 @@ private Q_SLOTS:
         QVERIFY(!linked.value(u"pinned"_s).toBool());
         QVERIFY(linked.value(u"pinnedBy"_s).isNull());
         const HttpReply images =
-            call("GET", ws(kMain) + u"/entities/product/"_s + other.mid(8) + u"/images"_s, m_viewer);
+            m_session.call("GET", ws(kMain) + u"/entities/product/"_s + other.mid(8) + u"/images"_s, m_viewer);
         EXPECT_STATUS(images, 200);
         QCOMPARE(images.json.value(u"images"_s).toArray().size(), 2);
     }
@@ -653,8 +503,8 @@ private Q_SLOTS:
         const HttpReply absent = upload(kMain, {file(u"a.jpg"_s, bytes), field("entity", u"product:NOPE"_s)}, m_staff);
         EXPECT_ERROR(absent, 422, u"validation_failed"_s);
         const QString deleted = newEntity();
-        EXPECT_STATUS(call("DELETE", ws(kMain) + u"/entities/product/"_s + deleted.mid(8), m_staff, {},
-                           {{"If-Match", "\"1\""}}),
+        EXPECT_STATUS(m_session.call("DELETE", ws(kMain) + u"/entities/product/"_s + deleted.mid(8), m_staff, {},
+                                     {{"If-Match", "\"1\""}}),
                       200);
         const Stored beforeDeleted = stored();
         EXPECT_ERROR(upload(kMain, {file(u"a.jpg"_s, bytes), field("entity", deleted)}, m_staff), 422,
@@ -662,15 +512,15 @@ private Q_SLOTS:
         QVERIFY2(stored() == beforeDeleted, qPrintable(describe(stored())));
 
         // Not multipart: 415; a multipart body without a boundary or cut short: 400.
-        EXPECT_ERROR(call("POST", ws(kMain) + u"/uploads"_s, m_staff, json({{u"file"_s, u"x"_s}})), 415,
+        EXPECT_ERROR(m_session.call("POST", ws(kMain) + u"/uploads"_s, m_staff, json({{u"file"_s, u"x"_s}})), 415,
                      u"unsupported_media_type"_s);
-        EXPECT_ERROR(call("POST", ws(kMain) + u"/uploads"_s, m_staff, bytes, {}, "image/jpeg"), 415,
+        EXPECT_ERROR(m_session.call("POST", ws(kMain) + u"/uploads"_s, m_staff, bytes, {}, "image/jpeg"), 415,
                      u"unsupported_media_type"_s);
-        EXPECT_ERROR(call("POST", ws(kMain) + u"/uploads"_s, m_staff, "--x\r\n", {}, "multipart/form-data"), 400,
-                     u"bad_request"_s);
+        EXPECT_ERROR(m_session.call("POST", ws(kMain) + u"/uploads"_s, m_staff, "--x\r\n", {}, "multipart/form-data"),
+                     400, u"bad_request"_s);
         HttpRequest cut = uploadRequest(kMain, {file(u"a.jpg"_s, bytes)}, m_staff);
         cut.body.chop(40);
-        EXPECT_ERROR(m_http->send(cut), 400, u"bad_request"_s);
+        EXPECT_ERROR(m_session.http().send(cut), 400, u"bad_request"_s);
         QVERIFY2(stored().files == before.files, qPrintable(describe(stored())));
         QCOMPARE(missing({sha256Of(bytes), sha256Of(many.constFirst().bytes)}),
                  (QStringList{sha256Of(bytes), sha256Of(many.constFirst().bytes)}));
@@ -701,7 +551,7 @@ private Q_SLOTS:
     void refusedBodiesKeepTheConnection()
     {
         // A body refused unread is read all the same: the next request on the connection works.
-        HttpClient keptAlive(m_server->baseUrl(), true);
+        HttpClient keptAlive(m_session.server().baseUrl(), true);
         const QList<Part> parts = {file(u"a.jpg"_s, QByteArray(512 * 1024, 'j'))};
         for (int round = 0; round < 3; ++round) {
             HttpRequest refused = uploadRequest(kMain, parts, m_viewer);
@@ -720,7 +570,7 @@ private Q_SLOTS:
         QStringList hashes;
         qint64 total = 0;
         for (int i = 0; i < 3; ++i) {
-            const QByteArray png = noisePng(++m_seeds, 1400);
+            const QByteArray png = newNoisePng(1400);
             total += png.size();
             hashes.append(sha256Of(png));
             parts.append(file(u"noise-%1.png"_s.arg(i), png));
@@ -739,7 +589,7 @@ private Q_SLOTS:
                                 "\r\nContent-Type: multipart/form-data; boundary=x\r\n"
                                 "Content-Length: " +
                                 QByteArray::number(320LL * 1024 * 1024 + 1) + "\r\n\r\n";
-        const HttpReply tooLarge = m_http->sendRaw(head);
+        const HttpReply tooLarge = m_session.http().sendRaw(head);
         EXPECT_ERROR(tooLarge, 413, u"payload_too_large"_s);
     }
 
@@ -756,13 +606,14 @@ private Q_SLOTS:
             {"GET", u"/api/v1/auth/logout"_s, "POST"},
         };
         for (const auto &[method, path, allow] : cases) {
-            const HttpReply reply = call(method, path, m_staff, method == "GET" ? QByteArray() : QByteArray("{}"));
+            const HttpReply reply =
+                m_session.call(method, path, m_staff, method == "GET" ? QByteArray() : QByteArray("{}"));
             EXPECT_ERROR(reply, 405, u"method_not_allowed"_s);
             QCOMPARE(reply.header("Allow"), allow);
         }
         // No route at all: 404.
-        EXPECT_ERROR(call("GET", ws(kMain) + u"/nothing"_s, m_staff), 404, u"not_found"_s);
-        EXPECT_ERROR(call("POST", u"/api/v1/nothing"_s, m_staff, "{}"), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.call("GET", ws(kMain) + u"/nothing"_s, m_staff), 404, u"not_found"_s);
+        EXPECT_ERROR(m_session.call("POST", u"/api/v1/nothing"_s, m_staff, "{}"), 404, u"not_found"_s);
     }
 
     // ================================================================ blobs: decoding, totals
@@ -791,7 +642,7 @@ private Q_SLOTS:
         QVERIFY2(stored() == before, qPrintable(describe(stored())));
         const QStringList refused = {sha256Of(cut), sha256Of(damaged), sha};
         QCOMPARE(missing(refused), refused);
-        QCOMPARE(call("HEAD", ws(kMain) + u"/blobs/"_s + sha, m_staff).header("Upload-Offset"), "0");
+        QCOMPARE(m_session.call("HEAD", ws(kMain) + u"/blobs/"_s + sha, m_staff).header("Upload-Offset"), "0");
 
         // Good bytes go on being taken, TIFF too on this path.
         const QByteArray tiff = TestImages::tiff({40 + ++m_seeds, 30});
@@ -801,29 +652,27 @@ private Q_SLOTS:
     void partialUploadKeepsItsTotal()
     {
         // The declared total survives a restart of the server; a part naming another is refused.
-        const QByteArray bytes = noisePng(++m_seeds, 40);
+        const QByteArray bytes = newNoisePng(40);
         const QString sha = sha256Of(bytes);
         const qint64 size = bytes.size();
         EXPECT_STATUS(putBlob(sha, bytes.left(1000), "bytes 0-999/" + QByteArray::number(size)), 202);
-        QVERIFY2(m_server->stop(), qPrintable(m_server->errorString()));
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        QCOMPARE(call("HEAD", ws(kMain) + u"/blobs/"_s + sha, m_staff).header("Upload-Offset"), "1000");
+        EXPECT_DONE(m_session.restart());
+        QCOMPARE(m_session.call("HEAD", ws(kMain) + u"/blobs/"_s + sha, m_staff).header("Upload-Offset"), "1000");
         const QByteArray rest = "bytes 1000-" + QByteArray::number(size - 1) + '/';
         EXPECT_ERROR(putBlob(sha, bytes.mid(1000), rest + QByteArray::number(size + 1)), 400, u"bad_request"_s);
         EXPECT_ERROR(putBlob(sha, bytes.mid(1000, 10), "bytes 1000-1009/" + QByteArray::number(size - 1)), 400,
                      u"bad_request"_s);
-        QCOMPARE(call("HEAD", ws(kMain) + u"/blobs/"_s + sha, m_staff).header("Upload-Offset"), "1000");
+        QCOMPARE(m_session.call("HEAD", ws(kMain) + u"/blobs/"_s + sha, m_staff).header("Upload-Offset"), "1000");
         EXPECT_STATUS(putBlob(sha, bytes.mid(1000), rest + QByteArray::number(size)), 201);
-        QCOMPARE(call("GET", ws(kMain) + u"/blobs/"_s + sha, m_staff).body, bytes);
+        QCOMPARE(m_session.call("GET", ws(kMain) + u"/blobs/"_s + sha, m_staff).body, bytes);
         // A part at 0 starts again with any total.
-        const QByteArray other = noisePng(++m_seeds, 40);
+        const QByteArray other = newNoisePng(40);
         EXPECT_STATUS(putBlob(sha256Of(other), other.left(100), "bytes 0-99/" + QByteArray::number(other.size() + 5)),
                       202);
         EXPECT_STATUS(putBlob(sha256Of(other), other, "bytes 0-" + QByteArray::number(other.size() - 1) + '/' +
                                                           QByteArray::number(other.size())),
                       201);
-        QCOMPARE(filesUnder(dataDir() + u"/uploads"_s), QStringList());
+        QCOMPARE(filesUnder(m_session.dataDir() + u"/uploads"_s), QStringList());
     }
 };
 
