@@ -67,7 +67,8 @@ QList<HttpReply> HttpClient::sendAll(const QList<HttpRequest> &requests)
     for (const HttpRequest &request : requests) {
         QUrl url = request.server.isEmpty() ? m_baseUrl : request.server;
         const qsizetype question = request.path.indexOf(u'?');
-        url.setPath(question < 0 ? request.path : request.path.left(question));
+        // Tolerant: a path's "%2F" (a slash inside one name) is sent as it is, not encoded again.
+        url.setPath(question < 0 ? request.path : request.path.left(question), QUrl::TolerantMode);
         if (question >= 0)
             url.setQuery(request.path.mid(question + 1));
         QNetworkRequest outgoing(url);

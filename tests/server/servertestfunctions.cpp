@@ -1,5 +1,6 @@
 #include "servertestfunctions.h"
 
+#include <QUrl>
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
@@ -39,8 +40,10 @@ QStringList stringsOf(const QJsonArray &array)
 
 QString entityPath(const QString &workspace, const QString &entity)
 {
+    // The key is one path segment: "/" goes as %2F, "%" as %25 (docs/api.md §2.2).
     const qsizetype colon = entity.indexOf(u':');
-    return ws(workspace) + u"/entities/"_s + entity.left(colon) + u'/' + entity.mid(colon + 1);
+    return ws(workspace) + u"/entities/"_s + entity.left(colon) + u'/' +
+           QString::fromLatin1(QUrl::toPercentEncoding(entity.mid(colon + 1)));
 }
 
 HttpRequest apiRequest(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body,

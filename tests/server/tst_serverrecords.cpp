@@ -1603,6 +1603,30 @@ private Q_SLOTS:
         QCOMPARE(m_session.feed(kMain, m_staff), feedBefore);
     }
 
+    // Keys such as "AB/1001" are common: sent as one segment (%2F), decoded once, so a "%25"
+    // stays a "%". A part "." or ".." is refused even inside such a key.
+    void entityKeysMayHoldSlashes()
+    {
+        const QString entity = u"product:AB/1001 %2F"_s;
+        HttpReply reply = m_session.createEntity(kMain, entity, {{u"name"_s, u"Slashed"_s}}, m_staff);
+        EXPECT_STATUS(reply, 201);
+        QCOMPARE(reply.json.value(u"key"_s).toString(), u"AB/1001 %2F"_s);
+        reply = getEntity(kMain, entity, m_viewer);
+        EXPECT_STATUS(reply, 200);
+        QCOMPARE(reply.json.value(u"name"_s).toString(), u"Slashed"_s);
+        EXPECT_STATUS(m_session.getGallery(kMain, entity, m_viewer), 200);
+        // The same text unencoded is two segments: another path, not this entity.
+        EXPECT_ERROR(m_session.call("GET", ws(kMain) + u"/entities/product/AB/1001"_s, m_viewer), 404,
+                     u"not_found"_s);
+        const QList<QJsonObject> changes = m_session.feed(kMain, m_viewer);
+        QVERIFY(std::any_of(changes.cbegin(), changes.cend(), [&](const QJsonObject &change) {
+            return change.value(u"id"_s).toString() == entity;
+        }));
+        EXPECT_ERROR(m_session.createEntity(kMain, u"product:AB/../x"_s, {{u"name"_s, u"x"_s}}, m_staff), 400,
+                     u"bad_request"_s);
+        EXPECT_ERROR(getEntity(kMain, u"product:AB/../x"_s, m_viewer), 404, u"not_found"_s);
+    }
+
     // Last: the entity it creates (while the bug lasts) cannot be fetched through QUrl,
     // which would resolve its "..".
     void entityKeyDotDot()
