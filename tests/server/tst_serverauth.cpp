@@ -756,7 +756,10 @@ private Q_SLOTS:
                 process->start(ServerProcess::program(),
                                {u"serve"_s, u"--data"_s, dataDir, u"--listen"_s, u"127.0.0.1:0"_s});
             }
-            QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+            // Generous: four servers start and stop at once, under a sanitizer on two cores; a
+            // lost SIGTERM leaves a server running for good, so the wait only decides how soon
+            // that is seen.
+            QTimer::singleShot(30000, &loop, &QEventLoop::quit);
             if (!allEnded())
                 loop.exec();
             for (const std::unique_ptr<QProcess> &process : servers) {
