@@ -82,6 +82,10 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     m_server->set_write_timeout(30, 0);
     // Short: an idle kept-alive connection holds up a clean stop for this long.
     m_server->set_keep_alive_timeout(2);
+    // Headers and body leave in separate writes; with Nagle's algorithm the body of every
+    // answer after the first on a kept-alive connection waits for the client's delayed ACK
+    // (about 40 ms): 16 thumbnail readers got 300 answers a second instead of thousands.
+    m_server->set_tcp_nodelay(true);
     m_server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
         t_requestTimer.start();
         response.set_header("X-Content-Type-Options", "nosniff");
