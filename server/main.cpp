@@ -19,6 +19,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <malloc.h>
 #include <pthread.h>
 #include <thread>
 
@@ -129,6 +130,10 @@ int main(int argc, char *argv[])
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN); // a client that hangs up must not kill the server
+    // Request bodies of up to 15 MB are read into memory on 8 threads. glibc would raise its
+    // mmap threshold after the first such body is freed and keep the later ones in per-thread
+    // heaps it never gives back; a fixed threshold returns each body to the system when done.
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"vitrine-server"_s);
