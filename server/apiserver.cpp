@@ -23,6 +23,7 @@ namespace {
 
 constexpr size_t kMaxBodyBytes = 16 * 1024 * 1024; // a blob PUT: 15 MiB, plus headroom
 constexpr size_t kMaxJsonBytes = 1024 * 1024;
+constexpr size_t kRequestThreads = 32; // each holds a database connection of its own
 thread_local QElapsedTimer t_requestTimer;
 
 // The most a request may declare in Content-Length. Bodies are read whole into memory before
@@ -86,6 +87,11 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     // answer after the first on a kept-alive connection waits for the client's delayed ACK
     // (about 40 ms): 16 thumbnail readers got 300 answers a second instead of thousands.
     m_server->set_tcp_nodelay(true);
+    // A thread serves one connection until it closes or idles out. With cpp-httplib's 8
+    // threads and its 5 requests per connection, 16 readers spent seconds reconnecting and
+    // waiting for a thread; image work is queued for the imaging pool whatever the count.
+    m_server->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
+    m_server->set_keep_alive_max_count(100);
     m_server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
         t_requestTimer.start();
         response.set_header("X-Content-Type-Options", "nosniff");

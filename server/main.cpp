@@ -87,7 +87,7 @@ int serve(const ServerOptions &options, ServerDatabase &database, Accounts &acco
     WorkspaceBlobs blobs(database);
     BlobStore store(options.dataDir);
     RecordStore records(database);
-    ImagingPool pool(1);
+    ImagingPool pool; // one worker process per core, shared by all request threads
     RenditionCache renditions(options.dataDir, store, pool);
     ApiServer server(accounts, blobs, store, records, renditions, pool,
                      {options.host, options.port, options.tlsCert, options.tlsKey, database.location().kindName()});

@@ -120,7 +120,7 @@ Result<QString> RenditionCache::make(const QString &sha256, const QString &size,
     request.outputDir = work;
     request.rotationQuarterTurns = rotation;
     request.renditions = {specFor(size)};
-    const ImagingResult made = m_pool.process(request);
+    const ImagingResult made = m_pool.processInPool(request);
     if (!made.ok || made.renditions.isEmpty())
         return Result<QString>::failure(made.error.isEmpty() ? u"%1: no rendition was made"_s.arg(sha256) : made.error);
     if (::rename(QFile::encodeName(made.renditions.constFirst().path).constData(),

@@ -67,7 +67,7 @@ Result<UploadCheck::Decoded> UploadCheck::decode(const QString &path, const QStr
     request.sourcePath = path;
     request.displayName = displayName;
     request.renditions = {}; // no rendition: the worker decodes to 64 pixels only, to prove the image reads
-    const ImagingResult result = m_pool.process(request);
+    const ImagingResult result = m_pool.processInPool(request);
     if (result.ok)
         return Decoded{result.facts, std::nullopt};
     // The worker's messages; a worker that cannot run is no fault of the image.

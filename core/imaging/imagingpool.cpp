@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -77,6 +78,11 @@ ImagingWorkerProcess &ImagingPool::workerForThisThread()
     if (!process)
         process = std::make_unique<ImagingWorkerProcess>(m_executable, m_limits);
     return *process;
+}
+
+ImagingResult ImagingPool::processInPool(const ImagingRequest &request)
+{
+    return QtConcurrent::run(&m_threadPool, [this, &request] { return process(request); }).result();
 }
 
 ImagingResult ImagingPool::process(const ImagingRequest &request)

@@ -35,6 +35,10 @@ public:
     // kept until the pool is destroyed. The pool's limits set the workers' memory limit;
     // request.limits everything else about this file.
     ImagingResult process(const ImagingRequest &request);
+    // Blocking, from any thread: process() run on one of threadPool()'s threads, so callers
+    // with many threads of their own (the server's request threads) share workerCount()
+    // workers and wait their turn, rather than each starting a worker process.
+    ImagingResult processInPool(const ImagingRequest &request);
 
     // Blocking, same thread rule: writes a copy of a JPEG with texts embedded (EmbedRequest).
     Status embedMetadata(const EmbedRequest &request);
