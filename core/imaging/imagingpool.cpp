@@ -7,7 +7,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <future>
 
 using namespace Qt::StringLiterals;
 
@@ -82,7 +83,12 @@ ImagingWorkerProcess &ImagingPool::workerForThisThread()
 
 ImagingResult ImagingPool::processInPool(const ImagingRequest &request)
 {
-    return QtConcurrent::run(&m_threadPool, [this, &request] { return process(request); }).result();
+    // Not QtConcurrent::run(...).result(): a QFuture waited for runs a task that has not
+    // started yet on the waiting thread itself, which would give that thread a worker.
+    std::promise<ImagingResult> promise;
+    std::future<ImagingResult> result = promise.get_future();
+    m_threadPool.start([this, &request, &promise] { promise.set_value(process(request)); });
+    return result.get();
 }
 
 ImagingResult ImagingPool::process(const ImagingRequest &request)
