@@ -14,6 +14,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <sys/socket.h>
 #include <limits>
 #include <regex>
 
@@ -92,6 +93,14 @@ ApiServer::ApiServer(Accounts &accounts, WorkspaceBlobs &blobs, BlobStore &store
     // waiting for a thread; image work is queued for the imaging pool whatever the count.
     m_server->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
     m_server->set_keep_alive_max_count(100);
+    // Not cpp-httplib's default, SO_REUSEPORT: with it a second server on the same port
+    // would start without a word and share the connections. The socket is remembered for
+    // bind(), which raises cpp-httplib's listen backlog of 5.
+    m_server->set_socket_options([this](int socket) {
+        const int yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        m_listeningSocket = socket;
+    });
     m_server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
         t_requestTimer.start();
         response.set_header("X-Content-Type-Options", "nosniff");
@@ -151,17 +160,19 @@ Result<quint16> ApiServer::bind()
         return Result<quint16>::failure(
             u"cannot use the TLS certificate %1 with the key %2"_s.arg(m_settings.tlsCert, m_settings.tlsKey));
     const std::string host = m_settings.host.toStdString();
-    if (m_settings.port == 0) {
-        const int port = m_server->bind_to_any_port(host);
-        if (port <= 0)
-            return Result<quint16>::failure(u"cannot listen on %1"_s.arg(m_settings.host));
-        return quint16(port);
-    }
-    if (!m_server->bind_to_port(host, m_settings.port))
+    const int port =
+        m_settings.port == 0 ? m_server->bind_to_any_port(host) : (m_server->bind_to_port(host, m_settings.port)
+                                                                        ? int(m_settings.port)
+                                                                        : -1);
+    if (port <= 0)
         return Result<quint16>::failure(
             u"cannot listen on %1:%2 (in use, or not an address of this machine)"_s.arg(m_settings.host)
                 .arg(m_settings.port));
-    return m_settings.port;
+    // A burst of new connections (clients reconnecting at once) overflowed a backlog of 5:
+    // the dropped ones waited a second to try again.
+    if (m_listeningSocket >= 0)
+        ::listen(m_listeningSocket, SOMAXCONN);
+    return quint16(port);
 }
 
 void ApiServer::run()

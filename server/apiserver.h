@@ -151,6 +151,7 @@ private:
     RenditionCache &m_renditions;
     std::unique_ptr<MaintenanceGate> m_gate;
     Settings m_settings;
+    int m_listeningSocket = -1; // set when cpp-httplib creates it
     std::unique_ptr<httplib::Server> m_server;
     std::unique_ptr<Router> m_http; // the routes on m_server (every route*() registers on it)
     std::unique_ptr<UploadCheck> m_uploadCheck;

@@ -181,6 +181,21 @@ private Q_SLOTS:
         QVERIFY(!halfTls.out.contains(u"listening"_s));
     }
 
+    // A second server given a port that is taken must say so and stop, not share the port
+    // (cpp-httplib's default socket options would let it, with SO_REUSEPORT).
+    void aPortInUseIsRefused()
+    {
+        ServerProcess first(newDataDir());
+        first.setAdminPassword(kAdmin.password);
+        START(first);
+        ServerProcess second(newDataDir());
+        second.setAdminPassword(kAdmin.password);
+        QVERIFY(!second.start({u"--listen"_s, u"127.0.0.1:%1"_s.arg(first.port())}));
+        QVERIFY2(second.errorString().contains(u"in use"_s), qPrintable(second.errorString()));
+        EXPECT_STATUS(HttpClient(first.baseUrl()).get(u"/api/v1/health"_s), 200);
+        STOP(first);
+    }
+
     void healthNeedsNoLogin()
     {
         ServerProcess server(newDataDir());
