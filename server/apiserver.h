@@ -77,8 +77,8 @@ private:
     static void sendFile(const httplib::Request &request, httplib::Response &response, const QString &path,
                          const char *contentType, const std::string &etag);
     // The workspace holds a stored blob from now on; true when it is new there (its change
-    // feed then says so).
-    Result<bool> holdBlob(const Accounts::Access &access, const QString &sha256, qint64 bytes);
+    // feed then says so). format: "jpeg", "png", … as the caller found it in the bytes.
+    Result<bool> holdBlob(const Accounts::Access &access, const QString &sha256, qint64 bytes, const QString &format);
     // apiserver_images.cpp
     void routeImages();
     // The record as clients see it: with the rendition URLs for its current rotation.

@@ -241,21 +241,23 @@ void ApiServer::receiveBlob(const httplib::Request &request, httplib::Response &
     if (!received->complete)
         return reply(response, 202,
                      {{u"sha256"_s, sha256}, {u"offset"_s, received->offset}, {u"total"_s, part->total}});
-    Result<bool> added = holdBlob(*access, sha256, received->offset);
+    const QString format = formatOf(m_store.path(sha256));
+    Result<bool> added = holdBlob(*access, sha256, received->offset, format);
     if (!added)
         return replyInternal(response, added.error());
     response.set_header("ETag", quotedEtag(sha256));
     reply(response, added.value() ? 201 : 200,
-          {{u"sha256"_s, sha256}, {u"bytes"_s, received->offset}, {u"format"_s, formatOf(m_store.path(sha256))}});
+          {{u"sha256"_s, sha256}, {u"bytes"_s, received->offset}, {u"format"_s, format}});
 }
 
-Result<bool> ApiServer::holdBlob(const Accounts::Access &access, const QString &sha256, qint64 bytes)
+Result<bool> ApiServer::holdBlob(const Accounts::Access &access, const QString &sha256, qint64 bytes,
+                                 const QString &format)
 {
     Result<bool> added = m_blobs.add(access.workspaceId, sha256, bytes);
     if (!added || !added.value())
         return added;
     // New to the workspace: clients learn of it from the change feed.
-    const QJsonObject blob{{u"sha256"_s, sha256}, {u"bytes"_s, bytes}, {u"format"_s, formatOf(m_store.path(sha256))}};
+    const QJsonObject blob{{u"sha256"_s, sha256}, {u"bytes"_s, bytes}, {u"format"_s, format}};
     Result<RecordStore::Write> announced =
         m_records.create(access.workspaceId, u"blob"_s, sha256, blob, access.userName);
     if (!announced)

@@ -234,7 +234,7 @@ Result<QJsonObject> ApiServer::acceptUpload(const Accounts::Access &access, cons
         QFile::remove(staged); // if it is still there
         return Result<QJsonObject>::failure(adopted.error());
     }
-    if (Result<bool> held = holdBlob(access, file.sha256, file.bytes); !held)
+    if (Result<bool> held = holdBlob(access, file.sha256, file.bytes, imageFormatName(head.format)); !held)
         return Result<QJsonObject>::failure(held.error());
 
     RecordStore::Write write{RecordStore::Write::Outcome::Exists, existing.value().value_or(RecordStore::Record())};

@@ -7,6 +7,8 @@
 // Vitrine is measured end to end through vitrine-cli: hashing, the isolated worker
 // processes, all four renditions, file placement and catalog writes included. Peak memory
 // is the largest sum of the resident sizes of vitrine-cli and its worker processes.
+#include "processmemory.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -37,34 +39,6 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
-qint64 residentKb(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return 0;
-}
-
-// The resident size of pid and its direct children (vitrine-cli and its workers).
-qint64 treeResidentKb(qint64 pid)
-{
-    qint64 total = residentKb(pid);
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        QFile stat(u"/proc/"_s + entry + u"/stat"_s);
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toLongLong() == pid)
-            total += residentKb(entry.toLongLong());
-    }
-    return total;
-}
-
 Measurement timed(const QString &program, const QStringList &arguments, bool sampleMemory = false)
 {
     QProcess process;
@@ -77,7 +51,7 @@ Measurement timed(const QString &program, const QStringList &arguments, bool sam
     qint64 peak = 0;
     while (!process.waitForFinished(sampleMemory ? 20 : 1000)) {
         if (sampleMemory)
-            peak = std::max(peak, treeResidentKb(process.processId()));
+            peak = std::max(peak, ProcessMemory::treeResidentKilobytes(process.processId()));
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)

@@ -4,7 +4,7 @@
 #include "httpload.h"
 #include "mappedfile.h"
 #include "nginxprocess.h"
-#include "peakmemory.h"
+#include "processmemory.h"
 #include "vitrineprocess.h"
 
 #include <QDir>
@@ -87,7 +87,7 @@ void ServerBenchmark::add(Measurement measurement, const QString &server, const 
     measurement.server = server;
     measurement.phase = phase;
     measurement.serverPeakKb =
-        server == kNginx ? PeakMemory::treeKilobytes(serverPid) : PeakMemory::kilobytes(serverPid);
+        server == kNginx ? ProcessMemory::treePeakKilobytes(serverPid) : ProcessMemory::peakKilobytes(serverPid);
     std::fprintf(stderr, "serverbenchmark: %s %s (%s): %.1f s, %d failures%s%s\n", qPrintable(server),
                  qPrintable(phase), qPrintable(measurement.client), measurement.seconds, measurement.failures,
                  measurement.failures ? ", first: " : "", qPrintable(measurement.firstFailure));
@@ -193,7 +193,7 @@ bool ServerBenchmark::uploadWithCurl()
     settleDisk(m_photos);
     add(CurlLoad::run(toVitrine, m_settings.uploaders, m_runDir + u"/curl-upload-vitrine.conf"_s), kVitrine,
         u"upload"_s, fresh.pid());
-    m_vitrineCurlRunPeakKb = PeakMemory::kilobytes(fresh.pid());
+    m_vitrineCurlRunPeakKb = ProcessMemory::peakKilobytes(fresh.pid());
     fresh.stop();
     settleDisk(m_photos);
     add(CurlLoad::run(toNginx, m_settings.uploaders, m_runDir + u"/curl-upload-nginx.conf"_s), kNginx, u"upload"_s,
@@ -301,11 +301,11 @@ void ServerBenchmark::readThumbnails()
 // Read while the processes still run: VmHWM goes with them.
 void ServerBenchmark::recordMemory()
 {
-    m_vitrinePeakKb = PeakMemory::kilobytes(m_vitrine->pid());
-    const QList<qint64> workers = PeakMemory::children(m_vitrine->pid());
+    m_vitrinePeakKb = ProcessMemory::peakKilobytes(m_vitrine->pid());
+    const QList<qint64> workers = ProcessMemory::children(m_vitrine->pid());
     m_vitrineWorkers = int(workers.size());
     for (qint64 worker : workers) // one imaging worker per request thread that needed one
-        m_vitrineWorkersPeakKb += PeakMemory::kilobytes(worker);
-    m_nginxPeakKb = PeakMemory::treeKilobytes(m_nginx->pid());
-    m_nginxProcesses = 1 + int(PeakMemory::children(m_nginx->pid()).size());
+        m_vitrineWorkersPeakKb += ProcessMemory::peakKilobytes(worker);
+    m_nginxPeakKb = ProcessMemory::treePeakKilobytes(m_nginx->pid());
+    m_nginxProcesses = 1 + int(ProcessMemory::children(m_nginx->pid()).size());
 }

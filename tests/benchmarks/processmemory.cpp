@@ -1,22 +1,32 @@
-#include "peakmemory.h"
+#include "processmemory.h"
 
 #include <QDir>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
 
-qint64 PeakMemory::kilobytes(qint64 pid)
+qint64 ProcessMemory::statusField(qint64 pid, const QByteArray &field)
 {
     QFile status(u"/proc/%1/status"_s.arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
     return 0;
 }
 
-QList<qint64> PeakMemory::children(qint64 pid)
+qint64 ProcessMemory::peakKilobytes(qint64 pid)
+{
+    return statusField(pid, "VmHWM:");
+}
+
+qint64 ProcessMemory::residentKilobytes(qint64 pid)
+{
+    return statusField(pid, "VmRSS:");
+}
+
+QList<qint64> ProcessMemory::children(qint64 pid)
 {
     QList<qint64> found;
     const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
@@ -33,10 +43,18 @@ QList<qint64> PeakMemory::children(qint64 pid)
     return found;
 }
 
-qint64 PeakMemory::treeKilobytes(qint64 pid)
+qint64 ProcessMemory::treePeakKilobytes(qint64 pid)
 {
-    qint64 total = kilobytes(pid);
+    qint64 total = peakKilobytes(pid);
     for (qint64 child : children(pid))
-        total += kilobytes(child);
+        total += peakKilobytes(child);
+    return total;
+}
+
+qint64 ProcessMemory::treeResidentKilobytes(qint64 pid)
+{
+    qint64 total = residentKilobytes(pid);
+    for (qint64 child : children(pid))
+        total += residentKilobytes(child);
     return total;
 }
